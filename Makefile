@@ -1,0 +1,102 @@
+# Missing registered sex offenders: the whole analysis, from data/raw/ to reports/.
+# `make help` (the default goal) lists the targets; the README explains them.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.SUFFIXES:
+.SECONDEXPANSION:
+MAKEFLAGS += --no-builtin-rules --no-print-directory
+.DEFAULT_GOAL := help
+
+# Reproducibility: inherited by every papermill and nbval kernel (conftest.py sets the same
+# for a bare pytest). The epoch is the data date (10 March 2015), stamped into SVG metadata.
+export SOURCE_DATE_EPOCH := 1425945600
+export PYTHONHASHSEED := 0
+export TZ := UTC
+export LC_ALL := C.UTF-8
+export MATPLOTLIBRC := $(CURDIR)/matplotlibrc
+export MPLCONFIGDIR := $(CURDIR)/build/mplconfig
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+VENV_OK := $(VENV)/.installed-from-lock
+DEV_OK := $(VENV)/.installed-dev-lock
+STAMPS := build/stamps
+NB_RUN := $(PY) -m missing_offenders.nbrun
+STDLIB_PY := PYTHONPATH=src $(PYTHON)
+
+DEFAULT_ROUND := 2015_pa
+CLEAN_NB := notebooks/01_clean_round.ipynb
+
+RAW_FILES := $(shell find data/raw -type f ! -name SHA256SUMS ! -name '.*' | LC_ALL=C sort)
+SRC_FILES := $(wildcard src/missing_offenders/*.py)
+
+# build/rules.mk (generated) lists the rounds found in data/raw/foi_rounds/ and the package
+# modules each notebook imports; targets that need no data skip it.
+ifneq ($(filter-out help clean venv manifest lab,$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))),)
+include build/rules.mk
+endif
+
+OTHER_ROUNDS := $(filter-out $(DEFAULT_ROUND),$(ROUNDS))
+CLEANED := $(STAMPS)/01_clean_round.done $(OTHER_ROUNDS:%=reports/notebooks/01_clean_round/%.ipynb)
+
+.PHONY: help all rounds test lab clean manifest bench venv
+
+help: ## List the targets (this is the default goal)
+	@$(PYTHON) -c 'import re,sys; [print(f"  make {m[0]:<10} {m[1]}") for m in re.findall(r"^([a-z]+):.*?## (.*)$$", open("Makefile").read(), re.M)]'
+
+all: rounds ## Regenerate every output from data/raw/ (creates .venv from the lock if missing)
+
+rounds: $(CLEANED) ## Clean every FOI round into data/processed/<round_id>/
+
+venv: $(VENV_OK) ## Create .venv from requirements.txt (pinned, hash-checked)
+
+$(VENV_OK): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version)'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
+	$(PY) -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "missing_offenders.pth").write_text("$(CURDIR)/src\n")'
+	touch $@
+
+$(DEV_OK): requirements-dev.txt $(VENV_OK)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-dev.txt
+	touch $@
+
+build/rules.mk: $(RAW_FILES) data/raw/SHA256SUMS $(SRC_FILES) $(wildcard notebooks/*.ipynb)
+	@mkdir -p $(@D)
+	$(STDLIB_PY) -m missing_offenders.build_rules > $@.tmp
+	mv $@.tmp $@
+
+# Every run starts by checking data/raw/ against its manifest (order-only: a check that
+# passes again does not make anything out of date).
+$(STAMPS)/raw-verified: $(RAW_FILES) data/raw/SHA256SUMS
+	@mkdir -p $(@D)
+	$(STDLIB_PY) -m missing_offenders.manifest check
+	touch $@
+
+# The template notebook runs in place for the default round (its committed outputs are that
+# run); every other round gets an executed copy under reports/notebooks/.
+$(STAMPS)/01_clean_round.done: $(CLEAN_NB) $(MODULES_01_clean_round) $(RAW_$(DEFAULT_ROUND)) | $(VENV_OK) $(STAMPS)/raw-verified
+	$(NB_RUN) $(CLEAN_NB) $(CLEAN_NB)
+	touch $@
+
+reports/notebooks/01_clean_round/%.ipynb: $(CLEAN_NB) $(MODULES_01_clean_round) $$(RAW_$$*) | $(VENV_OK) $(STAMPS)/raw-verified
+	$(NB_RUN) $(CLEAN_NB) $@ -r round_id $*
+
+test: | $(VENV_OK) ## Unit tests, then nbval over every committed executed notebook
+	$(PY) -m pytest -n 2 --dist loadfile --nbval tests notebooks reports/notebooks
+
+manifest: ## Rewrite data/raw/SHA256SUMS after adding or correcting a raw file on purpose
+	$(STDLIB_PY) -m missing_offenders.manifest write
+
+lab: $(DEV_OK) ## Open JupyterLab on the project, with the pipeline's environment
+	$(VENV)/bin/jupyter lab --no-browser $(if $(filter 0,$(shell id -u)),--allow-root) --notebook-dir=$(CURDIR)
+
+bench: | $(VENV_OK) ## Time venv creation, cold and no-op `make all`, `make test`, one trivial notebook
+	$(PY) tools/bench.py
+
+clean: ## Remove generated outputs (never data/raw/ nor the committed notebook sources)
+	rm -rf build data/processed reports/notebooks reports/figures reports/briefs reports/*.html reports/*.csv

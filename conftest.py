@@ -1,0 +1,14 @@
+"""Give a bare `pytest` (and the nbval kernels it starts) the environment `make` exports."""
+import os
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parent
+for _key, _value in {
+    "SOURCE_DATE_EPOCH": "1425945600",
+    "PYTHONHASHSEED": "0",
+    "TZ": "UTC",
+    "MATPLOTLIBRC": str(_ROOT / "matplotlibrc"),
+    "MPLCONFIGDIR": str(_ROOT / "build" / "mplconfig"),
+    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+}.items():
+    os.environ.setdefault(_key, _value)

@@ -1,0 +1,1 @@
+"""Missing registered sex offenders: cleaning, analysis and reporting of FOI returns."""

@@ -1,0 +1,367 @@
+"""Clean one FOI round: raw rows in, one audited row per force of the registry out.
+
+The steps (each kept so the notebook can show counts before and after):
+1. read the round's rows from every round file, with transcription corrections applied;
+2. set aside rows that cannot stand for one force (blank rows, joint figures for several
+   forces, which must not be split or double counted), each logged with its reason;
+3. resolve every force name to a registry id; a force may appear once per round;
+4. read every figure (`count_text`) and duration (`duration_text`);
+5. decide each force's status, and fill in every registry force without a row as
+   `not_published`;
+6. summarise the round: national total as reported against what the forces' own figures
+   account for.
+Nothing is written here: see `write` for the outputs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import paths, registry, rounds
+from .durations import DurationError, DurationReading, SnapshotWindow, parse_duration
+from .errors import DuplicateForceError, InputError, UnknownForceError, UnreadableValueError, located
+from .figures import Figure, FigureError, parse_figure
+from .rawio import RawRow
+
+STATUSES = ("reported", "cases_only", "refused", "no_response", "not_published")
+FORCE_RETURN_COLUMNS = (
+    "round_id", "force_id", "force_name", "country", "status", "missing_min", "missing_max",
+    "longest_missing_years_min", "longest_missing_years_max", "cases_described", "exemptions",
+    "force_as_reported", "count_text", "duration_text", "confidence", "verbatim", "source_title",
+    "source_url", "published_date", "raw_file", "raw_line",
+)
+LOG_COLUMNS = ("round_id", "raw_file", "raw_line", "column", "raw_text", "parsed_value", "rule", "outcome")
+CASE_COLUMNS = ("round_id", "force_id", "kind", "cases", "years_min", "years_max", "text", "rule", "raw_file", "raw_line")
+YEARS_DECIMALS = 2
+
+
+@dataclass
+class Row:
+    """One raw row on its way through the steps."""
+    raw: RawRow
+    force_id: str = ""
+    figure: Figure | None = None
+    durations: DurationReading | None = None
+
+
+@dataclass
+class CleanedRound:
+    info: rounds.RoundInfo
+    rows_read: int
+    log: list[dict] = field(default_factory=list)
+    steps: list[dict] = field(default_factory=list)
+    excluded: list[dict] = field(default_factory=list)
+    force_returns: pd.DataFrame | None = None
+    cases: pd.DataFrame | None = None
+    summary: pd.DataFrame | None = None
+
+    def note(self, raw: RawRow, column: str, parsed: object, rule: str, outcome: str = "used") -> None:
+        self.log.append({
+            "round_id": self.info.round_id, "raw_file": raw.file, "raw_line": raw.line, "column": column,
+            "raw_text": raw.get(column) if column in raw.values else "", "parsed_value": parsed,
+            "rule": rule, "outcome": outcome,
+        })
+
+    def step(self, name: str, rows_in: int, rows_out: int, detail: str = "") -> None:
+        self.steps.append({"step": name, "rows_in": rows_in, "rows_out": rows_out, "detail": detail})
+
+    @property
+    def log_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.log, columns=LOG_COLUMNS)
+
+    @property
+    def steps_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.steps, columns=["step", "rows_in", "rows_out", "detail"])
+
+    @property
+    def needed_rules(self) -> pd.DataFrame:
+        """Log lines where a rule beyond a plain number, an exact name or a copied value fired."""
+        log = self.log_frame
+        plain = {"digits", "canonical_name", "copied", "blank"}
+        return log[~log["rule"].isin(plain)].reset_index(drop=True)
+
+
+def _window(info: rounds.RoundInfo) -> SnapshotWindow:
+    return SnapshotWindow(info.snapshot_start, info.snapshot_end)
+
+
+def _figure_summary(figure: Figure) -> str:
+    if figure.minimum is None and figure.maximum is None:
+        extra = f" ({', '.join(figure.exemptions)})" if figure.exemptions else ""
+        return f"{figure.kind}{extra}"
+    if figure.minimum == figure.maximum:
+        return str(figure.minimum)
+    return f"{figure.minimum} to {'' if figure.maximum is None else figure.maximum}".rstrip(" to") + (
+        "+" if figure.maximum is None else ""
+    )
+
+
+def _years(value: float | None) -> str:
+    return "?" if value is None else f"{value:.{YEARS_DECIMALS}f}"
+
+
+def _duration_summary(reading: DurationReading) -> str:
+    parts = [
+        f"{'' if g.cases is None else str(g.cases) + ' x '}{g.kind} {_years(g.years_min)}-{_years(g.years_max)} y"
+        for g in reading.groups
+    ]
+    parts += [f"note: {n}" for n in reading.notes]
+    return "; ".join(parts) or ("not disclosed" if not reading.disclosed else "")
+
+
+def _load(round_id: str) -> tuple[CleanedRound, list[Row]]:
+    all_rows, applied = rounds.read_round_rows()
+    mine = [row for row in all_rows if row.get("round_id") == round_id]
+    info = rounds.info(round_id, mine)
+    if not mine and info.source_line is None:
+        raise InputError(
+            f"round {round_id!r} has no rows in {paths.relative(paths.FOI_ROUNDS)}/ and no line in "
+            f"{paths.relative(paths.ROUNDS_FILE)}. Known rounds: {', '.join(rounds.discover())}."
+        )
+    cleaned = CleanedRound(info=info, rows_read=len(mine))
+    for correction in applied:
+        for row in mine:
+            if (row.file, row.line) == (correction.file, correction.line):
+                cleaned.note(row, correction.column, correction.corrected_value,
+                             f"transcription_correction (corrections line {correction.source_line}: {correction.reason})",
+                             outcome="corrected")
+    cleaned.step("read rows of the round", len(all_rows), len(mine),
+                 f"{len(all_rows)} rows in all round files; {len(applied)} transcription corrections on file")
+    return cleaned, [Row(raw) for raw in mine]
+
+
+def _set_aside(cleaned: CleanedRound, rows: list[Row], forces: registry.Registry) -> list[Row]:
+    kept = []
+    for row in rows:
+        name = row.raw.get("force_as_reported").strip()
+        reason = None
+        if row.raw.is_blank or not name:
+            reason = "row has no force name" if not row.raw.is_blank else "blank row"
+        else:
+            try:
+                forces.resolve(name)
+            except UnknownForceError:
+                joint = forces.joint_forces(name)
+                if joint:
+                    reason = (f"joint figure for {' + '.join(joint)}: kept out of every force's row so it is "
+                              "neither split nor counted twice; counted in the summary as a joint return")
+                    row.figure = _read_figure(row)
+        if reason:
+            cleaned.note(row.raw, "force_as_reported", "", f"excluded: {reason}", outcome="excluded")
+            cleaned.excluded.append({"raw_file": row.raw.file, "raw_line": row.raw.line, "force_as_reported": name,
+                                     "count_text": row.raw.get("count_text"), "reason": reason,
+                                     "figure": row.figure})
+        else:
+            kept.append(row)
+    cleaned.step("set aside rows that stand for no single force", len(rows), len(kept),
+                 f"{len(rows) - len(kept)} excluded (blank or joint returns), each in the cleaning log")
+    return kept
+
+
+def _resolve(cleaned: CleanedRound, rows: list[Row], forces: registry.Registry) -> None:
+    first_line: dict[str, RawRow] = {}
+    for row in rows:
+        name = row.raw.get("force_as_reported")
+        where = f"{row.raw.file}, line {row.raw.line}, column force_as_reported"
+        resolution = forces.resolve(name.strip(), where=where)
+        row.force_id = resolution.force_id
+        exact = name.strip() == forces.by_id[row.force_id].name
+        cleaned.note(row.raw, "force_as_reported", row.force_id,
+                     "canonical_name" if exact else f"normalised_{resolution.rule}")
+        if row.force_id in first_line:
+            earlier = first_line[row.force_id]
+            raise DuplicateForceError(
+                f"{row.raw.file}, line {row.raw.line}: force {row.force_id!r} ({name!r}) already has a row in round "
+                f"{cleaned.info.round_id!r} at {earlier.file}, line {earlier.line} ({earlier.get('force_as_reported')!r}). "
+                "One round holds one figure per force: if these are two snapshots, give them different round ids "
+                "(a transcription correction); if one is wrong, correct or remove it; then run `make manifest`."
+            )
+        first_line[row.force_id] = row.raw
+    cleaned.step("resolve force names", len(rows), len(rows),
+                 f"{sum(1 for r in rows if r.raw.get('force_as_reported').strip() != forces.by_id[r.force_id].name)} "
+                 "names needed normalisation or an alias")
+
+
+def _read_figure(row: Row) -> Figure:
+    text = row.raw.get("count_text")
+    try:
+        return parse_figure(text)
+    except FigureError as error:
+        raise UnreadableValueError(located(row.raw.file, row.raw.line, "count_text", text, str(error))) from None
+
+
+def _read_values(cleaned: CleanedRound, rows: list[Row]) -> None:
+    window = _window(cleaned.info)
+    for row in rows:
+        row.figure = _read_figure(row)
+        cleaned.note(row.raw, "count_text", _figure_summary(row.figure), row.figure.rule)
+        text = row.raw.get("duration_text")
+        try:
+            row.durations = parse_duration(text, window)
+        except DurationError as error:
+            raise UnreadableValueError(located(row.raw.file, row.raw.line, "duration_text", text, str(error))) from None
+        rules = sorted({g.rule for g in row.durations.groups}) or [row.durations.rule]
+        cleaned.note(row.raw, "duration_text", _duration_summary(row.durations), "+".join(rules))
+        for column in ("confidence", "source_url", "verbatim"):
+            cleaned.note(row.raw, column, row.raw.get(column), "copied")
+    cleaned.step("read figures and durations", len(rows), len(rows),
+                 f"snapshot window {cleaned.info.snapshot_start or '?'} to {cleaned.info.snapshot_end or '?'} "
+                 f"({cleaned.info.snapshot_rule})")
+
+
+def _status(row: Row) -> tuple[str, int | None, int | None]:
+    figure, reading = row.figure, row.durations
+    described = reading.cases_described
+    if figure.kind in ("count", "zero", "range", "at_least"):
+        if figure.maximum is not None and described > figure.maximum:
+            raise UnreadableValueError(located(
+                row.raw.file, row.raw.line, "duration_text", row.raw.get("duration_text"),
+                f"describes {described} cases but count_text {row.raw.get('count_text')!r} allows at most "
+                f"{figure.maximum}. Check the transcription.",
+            ))
+        return "reported", max(figure.minimum, described), figure.maximum
+    if figure.kind == "refused":
+        return "refused", None, None
+    if figure.kind == "no_response":
+        return "no_response", None, None
+    if described:
+        return "cases_only", described, None  # no total, but N cases described: a lower bound
+    return "not_published", None, None
+
+
+def _force_rows(cleaned: CleanedRound, rows: list[Row], forces: registry.Registry) -> pd.DataFrame:
+    by_force = {row.force_id: row for row in rows}
+    records = []
+    for force in forces.forces:
+        record = dict.fromkeys(FORCE_RETURN_COLUMNS, None)
+        record.update(round_id=cleaned.info.round_id, force_id=force.force_id, force_name=force.name,
+                      country=force.country, status="not_published", exemptions="", cases_described=0)
+        row = by_force.get(force.force_id)
+        if row is not None:
+            status, low, high = _status(row)
+            exact = low if low == high else None
+            longest_min, longest_max = row.durations.longest(exact)
+            record.update(
+                status=status, missing_min=low, missing_max=high,
+                longest_missing_years_min=longest_min, longest_missing_years_max=longest_max,
+                cases_described=row.durations.cases_described, exemptions=";".join(row.figure.exemptions),
+                raw_file=row.raw.file, raw_line=row.raw.line,
+                **{c: row.raw.get(c) for c in ("force_as_reported", "count_text", "duration_text", "confidence",
+                                               "verbatim", "source_title", "source_url", "published_date")},
+            )
+        records.append(record)
+    frame = pd.DataFrame(records, columns=FORCE_RETURN_COLUMNS)
+    for column in ("missing_min", "missing_max", "cases_described", "raw_line"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("longest_missing_years_min", "longest_missing_years_max"):
+        frame[column] = frame[column].astype("Float64").round(YEARS_DECIMALS)
+    cleaned.step("one row per force of the registry", len(rows), len(frame),
+                 f"{len(frame) - len(rows)} registry forces without a row in this round are not_published")
+    return frame
+
+
+def _cases(cleaned: CleanedRound, rows: list[Row]) -> pd.DataFrame:
+    records = [
+        {"round_id": cleaned.info.round_id, "force_id": row.force_id, "kind": g.kind, "cases": g.cases,
+         "years_min": g.years_min, "years_max": g.years_max, "text": g.text, "rule": g.rule,
+         "raw_file": row.raw.file, "raw_line": row.raw.line}
+        for row in sorted(rows, key=lambda r: r.force_id) for g in row.durations.groups
+    ]
+    frame = pd.DataFrame(records, columns=CASE_COLUMNS)
+    frame["cases"] = frame["cases"].astype("Int64")
+    for column in ("years_min", "years_max"):
+        frame[column] = frame[column].astype("Float64").round(YEARS_DECIMALS)
+    return frame
+
+
+def _summary(cleaned: CleanedRound) -> pd.DataFrame:
+    frame, info = cleaned.force_returns, cleaned.info
+    counted = frame[frame["status"].isin(["reported", "cases_only"])]
+    attributed_min = int(counted["missing_min"].sum())
+    attributed_max = None if counted["missing_max"].isna().any() else int(counted["missing_max"].sum())
+    exact = frame[(frame["status"] == "reported") & (frame["missing_min"] == frame["missing_max"])]
+    joint = [e["figure"] for e in cleaned.excluded if e["figure"] is not None]
+    joint_min = sum(f.minimum or 0 for f in joint)
+    joint_max = None if any(f.maximum is None for f in joint) else sum(f.maximum for f in joint)
+    total = info.total_reported
+    rows = []
+
+    def add(measure, value, detail=""):
+        rows.append({"round_id": info.round_id, "measure": measure, "value": value, "detail": detail})
+
+    def ids(mask):
+        return ";".join(frame.loc[mask, "force_id"])
+
+    add("national_total_reported", total,
+        f"{paths.relative(paths.ROUNDS_FILE)} line {info.source_line}: {info.verbatim}" if info.source_line else
+        "round not listed in rounds.csv: no national total")
+    add("forces_basis_reported", None, info.forces_basis)
+    add("measure", None, info.measure or "")
+    add("snapshot_start", None, str(info.snapshot_start or ""))
+    add("snapshot_end", None, str(info.snapshot_end or ""))
+    add("exact_figures_sum", int(exact["missing_min"].sum()), f"{len(exact)} forces with an exact figure")
+    add("attributed_min", attributed_min, "sum of missing_min over reported and cases_only forces")
+    add("attributed_max", attributed_max,
+        "sum of missing_max" if attributed_max is not None else
+        "unbounded: some forces give only a lower bound (cases_only or 'at least')")
+    add("joint_returns_min", joint_min if joint else 0, f"{len(joint)} joint returns kept out of force rows")
+    add("joint_returns_max", joint_max if joint else 0, "")
+    if total is not None:
+        known_max = None if attributed_max is None or joint_max is None else attributed_max + joint_max
+        add("unattributed_max", total - attributed_min - joint_min,
+            "national total minus the lowest total the forces' own figures allow")
+        add("unattributed_min", max(0, total - known_max) if known_max is not None else 0,
+            "national total minus the highest total the forces' own figures allow (not below 0)")
+    else:
+        add("unattributed_max", None, "no national total reported for this round")
+        add("unattributed_min", None, "no national total reported for this round")
+    has_missing = (frame["missing_min"].fillna(0) > 0) | (frame["status"] == "cases_only")
+    none = (frame["status"] == "reported") & (frame["missing_max"] == 0)
+    add("forces_with_missing", int(has_missing.sum()), ids(has_missing))
+    add("forces_with_none", int(none.sum()), ids(none))
+    for status in ("cases_only", "refused", "no_response", "not_published"):
+        mask = frame["status"] == status
+        add(f"forces_{status}", int(mask.sum()), ids(mask) if status != "not_published" else "")
+    add("forces_in_registry", len(frame), "")
+    add("raw_rows_read", cleaned.rows_read, "")
+    add("raw_rows_excluded", len(cleaned.excluded), "; ".join(f"line {e['raw_line']}: {e['reason']}" for e in cleaned.excluded))
+    summary = pd.DataFrame(rows, columns=["round_id", "measure", "value", "detail"])
+    summary["value"] = summary["value"].astype("Int64")
+    return summary
+
+
+def clean_round(round_id: str) -> CleanedRound:
+    forces = registry.load()
+    cleaned, rows = _load(round_id)
+    rows = _set_aside(cleaned, rows, forces)
+    _resolve(cleaned, rows, forces)
+    _read_values(cleaned, rows)
+    cleaned.force_returns = _force_rows(cleaned, rows, forces)
+    cleaned.cases = _cases(cleaned, rows)
+    cleaned.summary = _summary(cleaned)
+    return cleaned
+
+
+def output_dir(round_id: str):
+    return paths.PROCESSED / round_id
+
+
+def rendered_outputs(cleaned: CleanedRound) -> dict:
+    from .outputs import csv_text
+
+    folder = output_dir(cleaned.info.round_id)
+    years = {c: YEARS_DECIMALS for c in ("longest_missing_years_min", "longest_missing_years_max")}
+    return {
+        folder / "force_returns.csv": csv_text(cleaned.force_returns, years),
+        folder / "missing_cases.csv": csv_text(cleaned.cases, {"years_min": YEARS_DECIMALS, "years_max": YEARS_DECIMALS}),
+        folder / "cleaning_log.csv": csv_text(cleaned.log_frame),
+        folder / "summary.csv": csv_text(cleaned.summary),
+    }
+
+
+def write(cleaned: CleanedRound) -> list:
+    """Write the round's four files (all or none); return the paths that changed."""
+    from .outputs import write_texts
+
+    return write_texts(rendered_outputs(cleaned), under=paths.PROCESSED)

@@ -1,0 +1,607 @@
+"""How long offenders had been missing, read from the `duration_text` of an FOI return.
+
+`parse_duration(text, window)` turns a transcribed phrase ("two since 2006, two since 2009,
+three since 2014", "between two and eight years", "not disclosed; six believed abroad") into
+per-case bounds, in years, on the time missing at the round's snapshot. Pure functions, no I/O.
+
+Conventions
+-----------
+Units
+    years = days / 365.25; a month is 1/12 year, a week 7 days, a day 1/365.25 year, a decade
+    10 years. Nothing is rounded here: callers round for output.
+Quantities
+    Digits ("14", "2.5") or number words read by `numbers.parse_number` ("eight", "SIX").
+    "a"/"an" mean 1 ("a year"). "a few" means 2 to 9 of the unit ("a few days" = 2..9 days),
+    so a stated "a few days" gives the bounds 2/365.25..9/365.25. Number words joined by "and"
+    are refused inside a clause, so "two and eight years" is never read as ten years.
+Stated durations (rule "stated_duration")
+    A number is taken at face value: "missing for 14 years", "one 8 years", "two 18 months",
+    "eight years and nine months" give years_min = years_max = the stated value.
+Qualifiers
+    "more than"/"over"/">"/"at least" N  -> min N, max None            (rule "more_than")
+    "less than"/"under"/"<" N            -> min 0.0, max N              (rule "less_than")
+    "nearly"/"almost" N                  -> min None, max N             (rule "nearly")
+    "up to" N, with no count or "some"   -> one kind="longest" group, min None, max N, cases
+                                            None (rule "up_to"). "up to" after a count is
+                                            refused: it could describe each case or the longest.
+Dates
+    "since 2006" / "went missing in 2006": gone missing some day of 2006; "since May 2002":
+    some day of that month. With the earliest and latest possible dates of going missing,
+    years_min = (window.start - latest) / 365.25, clipped at 0.0, and
+    years_max = (window.end - earliest) / 365.25; each is None when that end of the window is
+    unknown. A date wholly after window.end is an error. Rules: "since_year",
+    "since_month_year", "since_month_relative" ("since"/"from"), "went_missing_year",
+    "went_missing_month_year", "went_missing_month_relative" ("went missing (in)", "in").
+Relative months
+    "since August", "since last November": the latest such month that had started by the
+    snapshot date. The year is resolved from window.start and from window.end; if they differ,
+    the going-missing interval spans both candidate months. With only one end of the window
+    known, that end decides. With no window at all the group gets min = max = None and rule
+    "relative_date_without_snapshot" (no error: the phrase is readable, the date is not known).
+Ranges (rule "range")
+    "between two and eight years", "one week to eight years and nine months",
+    "from a month to five years": two groups covering all cases, cases None: kind "shortest"
+    (min..max of the lower end) and kind "longest" (min..max of the upper end). A unitless
+    lower end takes the unit of the upper end ("two and eight years"). A lower end above the
+    upper end is an error, and so is a phrase with more than one possible split.
+Case counts
+    A clause may open with a count in digits or words ("two since 2006", "one offender missing
+    since 2000"); the words offender(s), sex offender(s), people, who, has/have/had, been,
+    missing, unknown, whereabouts, for may stand between the count and the duration. With no
+    count the clause describes one case ("missing since August"), unless it names offenders
+    in the plural. "some" is accepted only before "up to".
+    "went missing 1998 (1), 2006 (1), 2007 (2)": the parentheses are counts, one group per year
+    (rule "went_missing_years"); this form is read before parentheses are dropped.
+Clean-up
+    Parenthetical transcriber notes ("(Nov 2014, inferred)", "(more than 14 years)") are
+    dropped and quotes around phrases removed before a clause is read; `CaseGroup.text` and
+    notes keep the clause as written. Separators inside parentheses never split.
+Splitting
+    Clauses are split on ";" and on "," (not on the comma of "3,186"). A clause that no rule
+    reads is split on " and " if, and only if, every part is then readable ("two since 2009
+    and three since 2014"); "eight years and nine months" and "between two and eight years"
+    are read whole first.
+Notes and disclosure
+    Clauses with no duration ("six believed abroad", "as of 15 November", see `NOTE_PATTERNS`)
+    go to `notes`, verbatim. "not disclosed", "length of time not revealed", "not given",
+    "not stated" set disclosed=False (rule "not_disclosed"); the other clauses are still read.
+    Blank text: disclosed=False, rule "blank". Anything else raises `DurationError`: no clause
+    is ever silently ignored.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from missing_offenders.numbers import NUMBER, parse_number
+
+DAYS_PER_YEAR = 365.25
+MONTH_YEARS = 1 / 12
+# Years per unit; the keys are the singular unit words.
+UNIT_YEARS = {
+    "decade": 10.0,
+    "year": 1.0,
+    "month": MONTH_YEARS,
+    "week": 7 / DAYS_PER_YEAR,
+    "day": 1 / DAYS_PER_YEAR,
+}
+A_FEW = (2, 9)  # "a few days" = 2 to 9 days
+
+# English month names, hard-coded because calendar.month_name follows the process locale.
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+
+ACCEPTED_FORMS = (
+    "'[count] [offender(s)] [missing] [for] N years|months|weeks|days' ('one 8 years', "
+    "'eight years and nine months'); 'more than|over|>|at least N ...'; 'less than|under|< N ...'; "
+    "'nearly|almost N ...'; '[some] [missing] up to N ...'; 'between X and Y' or '[from] X to Y'; "
+    "'[count] since|from YEAR|MONTH YEAR|[last] MONTH'; '[count] went missing [in] YEAR|MONTH YEAR'; "
+    "'went missing YEAR (count), YEAR (count), ...'; 'not disclosed|revealed|given|stated'; "
+    "the notes in NOTE_PATTERNS ('six believed abroad', 'as of 15 November', ...); "
+    "clauses separated by ';', ',' or ' and '"
+)
+
+
+# ---------------------------------------------------------------- public types
+
+
+@dataclass(frozen=True)
+class SnapshotWindow:
+    """The dates between which the force counted; either end may be unknown (None)."""
+
+    start: datetime.date | None
+    end: datetime.date | None
+
+    def __post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise ValueError(f"snapshot window starts {self.start} after it ends {self.end}")
+
+
+@dataclass(frozen=True)
+class CaseGroup:
+    """One clause's worth of cases and the bounds, in years, on their time missing."""
+
+    cases: int | None
+    years_min: float | None
+    years_max: float | None
+    kind: str
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class DurationReading:
+    """Everything read from one `duration_text`."""
+
+    groups: tuple[CaseGroup, ...]
+    notes: tuple[str, ...]
+    disclosed: bool
+    rule: str
+
+    @property
+    def cases_described(self) -> int:
+        return sum(g.cases or 0 for g in self.groups if g.kind == "cases")
+
+    @property
+    def covers_all_cases(self) -> bool:
+        return any(g.kind == "longest" for g in self.groups)
+
+    def longest(self, exact_total: int | None) -> tuple[float | None, float | None]:
+        """Bounds on the longest time any offender had been missing.
+
+        min = largest years_min over all groups (None if none known).
+        max = known only if the description is exhaustive: a "longest" group exists (use its
+        years_max), or exact_total is not None and cases_described == exact_total and every
+        "cases" group has years_max (then the largest years_max); otherwise None.
+        """
+        if exact_total is not None and self.cases_described > exact_total:
+            raise ValueError(
+                f"the duration text describes {self.cases_described} cases but the total is {exact_total}"
+            )
+        mins = [g.years_min for g in self.groups if g.years_min is not None]
+        low = max(mins) if mins else None
+        high = self._longest_max(exact_total)
+        # parse_duration refuses texts where this could happen; kept as a guard.
+        assert low is None or high is None or high >= low, (low, high)
+        return low, high
+
+    def _longest_max(self, exact_total: int | None) -> float | None:
+        longest_groups = [g for g in self.groups if g.kind == "longest"]
+        if longest_groups:
+            # each bounds every case, so the tightest known one applies
+            maxes = [g.years_max for g in longest_groups if g.years_max is not None]
+            return min(maxes) if maxes else None
+        cases = [g for g in self.groups if g.kind == "cases"]
+        exhaustive = exact_total is not None and cases and self.cases_described == exact_total
+        if not exhaustive or any(g.years_max is None for g in cases):
+            return None
+        return max(g.years_max for g in cases if g.years_max is not None)
+
+
+class DurationError(ValueError):
+    """The text cannot be read; str(error) says which clause and what forms are accepted."""
+
+
+# ---------------------------------------------------------------- regexes
+
+_YEAR = r"\d{4}"
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_UNIT = r"(?P<unit>decades?|years?|months?|weeks?|days?)"
+# "a few" before "a"; digits with decimals before NUMBER so "2.5" is one quantity.
+_QUANTITY = rf"(?P<quantity>a\s+few|an?(?=\s)|\d+\.\d+|{NUMBER})"
+_TERM_RE = re.compile(rf"{_QUANTITY}\s*{_UNIT}\b", re.IGNORECASE)
+_TERM_SEPARATOR_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+|\s*$", re.IGNORECASE)
+_BARE_QUANTITY_RE = re.compile(rf"^{_QUANTITY}$", re.IGNORECASE)
+
+# Words allowed between a count and the duration ("one offender missing for ...").
+_FILLER_RE = re.compile(
+    r"^(?:(?:sex\s+)?offenders?|people|persons?|who|has|have|had|been|missing|unknown|whereabouts|for)\s+",
+    re.IGNORECASE,
+)
+_PLURAL_NOUN_RE = re.compile(r"\b(?:offenders|people|persons)\b", re.IGNORECASE)
+
+_QUALIFIER_RE = re.compile(
+    r"^(?:(?P<word>more\s+than|over|at\s+least|less\s+than|under|nearly|almost|up\s+to)\s+"
+    r"|(?P<symbol>[<>])\s*)(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_QUALIFIER_RULES = {
+    "more than": "more_than", "over": "more_than", "at least": "more_than", ">": "more_than",
+    "less than": "less_than", "under": "less_than", "<": "less_than",
+    "nearly": "nearly", "almost": "nearly",
+    "up to": "up_to",
+}
+
+_DATE_PHRASE_RE = re.compile(
+    rf"^(?:(?P<since>since|from)|(?P<went>(?:went|gone)\s+missing(?:\s+in)?|in))\s+"
+    rf"(?P<last>last\s+)?(?:(?P<month>{_MONTH})\.?(?:\s+(?P<year>{_YEAR}))?|(?P<year_only>{_YEAR}))$",
+    re.IGNORECASE,
+)
+_UP_TO_RE = re.compile(r"^(?:(?:some|all)\s+)?(?P<filler>.*?)up\s+to\s+(?P<rest>.+)$", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"^between\s+(?P<body>.+)$", re.IGNORECASE)
+_FROM_RE = re.compile(r"^from\s+(?P<body>.+)$", re.IGNORECASE)
+
+# "went missing 1998 (1), 2006 (1), 2007 (2) and 2008 (1)": parentheses hold counts.
+_YEAR_COUNT = rf"{_YEAR}\s*\(\s*(?:{NUMBER})\s*\)"
+_YEAR_COUNT_ITEM_RE = re.compile(rf"(?P<year>{_YEAR})\s*\(\s*(?P<count>{NUMBER})\s*\)", re.IGNORECASE)
+_YEAR_COUNT_LIST_RE = re.compile(
+    rf"^\s*(?:went|gone)\s+missing\s+(?:in\s+)?{_YEAR_COUNT}(?:\s*(?:,\s*and|,|and)\s*{_YEAR_COUNT})*\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+_NOT_DISCLOSED_RE = re.compile(
+    r"^(?:(?:the\s+)?(?:length\s+of\s+time|duration|time\s+missing)\s+)?(?:was\s+|is\s+)?"
+    r"not\s+(?:disclosed|revealed|given|stated)$",
+    re.IGNORECASE,
+)
+
+# Clauses that carry no duration. Each may open with a count ("48 believed fled abroad").
+_NOTE_PREFIX = rf"(?:(?:{NUMBER}|some|all|most|others?)\s+)?(?:(?:sex\s+)?offenders?\s+)?(?:(?:are|were|is|was)\s+)?"
+_BELIEVED = r"(?:believed|thought|known)"
+NOTE_PATTERNS: dict[str, str] = {
+    "abroad": rf"{_BELIEVED}\s+(?:to\s+be\s+)?(?:living\s+)?(?:abroad|overseas)",
+    "no_longer_in_country": rf"{_BELIEVED}\s+(?:to\s+be\s+)?no\s+longer\s+in\s+(?:the\s+)?(?:country|uk)",
+    "fled": rf"{_BELIEVED}\s+(?:to\s+have\s+)?fled\s+(?:abroad|overseas|the\s+country|the\s+uk)",
+    "left_uk": r"(?:have|has)\s+left\s+the\s+(?:uk|country)",
+    "in_uk_unknown_address": r"in\s+(?:the\s+)?uk\s+at\s+unknown\s+addresse?s?",
+    "traced": r"(?:(?:have|has)\s+been\s+)?(?:traced|found|located)(?:\s+and\s+arrested)?",
+    "outwith_uk": r"(?:outwith|outside)\s+(?:the\s+)?uk",
+    "within_uk": r"within\s+(?:the\s+)?uk",
+    "snapshot_remark": rf"as\s+(?:of|at)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:\s+{_YEAR})?",
+}
+_NOTE_RES = [re.compile(rf"^{_NOTE_PREFIX}{body}$", re.IGNORECASE) for body in NOTE_PATTERNS.values()]
+
+_PARENTHETICAL_RE = re.compile(r"\([^()]*\)")
+# Quote marks at a word edge only, so the apostrophe of "force's" stays.
+_QUOTE_RE = re.compile(r"(?<!\w)['\"‘’“”]|['\"‘’“”](?!\w)")
+_CLAUSE_SEPARATOR_RE = re.compile(r";|,(?!\d{3}\b)")
+_AND_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
+_RANGE_SEPARATOR_RE = {"and": re.compile(r"\s+and\s+", re.IGNORECASE), "to": re.compile(r"\s+to\s+", re.IGNORECASE)}
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def parse_duration(text: str | None, window: SnapshotWindow) -> DurationReading:
+    """Read a `duration_text` against the round's snapshot window; DurationError if unreadable."""
+    if text is None or not text.strip():
+        return DurationReading(groups=(), notes=(), disclosed=False, rule="blank")
+    groups: list[CaseGroup] = []
+    notes: list[str] = []
+    not_disclosed = False
+    for segment in _split_outside_parentheses(text, re.compile(";")):
+        if _YEAR_COUNT_LIST_RE.match(segment):
+            groups.extend(_year_count_list(segment, window, text))
+            continue
+        for clause in _split_outside_parentheses(segment, _CLAUSE_SEPARATOR_RE):
+            for result in _read_clause_or_parts(clause, window, text):
+                groups.extend(result.groups)
+                notes.extend([result.note] if result.note is not None else [])
+                not_disclosed = not_disclosed or result.not_disclosed
+    _check_consistent(groups, text)
+    return DurationReading(
+        groups=tuple(groups),
+        notes=tuple(notes),
+        disclosed=not not_disclosed,
+        rule="not_disclosed" if not_disclosed else "parsed",
+    )
+
+
+# ---------------------------------------------------------------- clauses
+
+
+@dataclass(frozen=True)
+class _ClauseResult:
+    groups: tuple[CaseGroup, ...] = ()
+    note: str | None = None
+    not_disclosed: bool = False
+
+
+def _read_clause_or_parts(clause: str, window: SnapshotWindow, text: str) -> list[_ClauseResult]:
+    """Read a clause whole or, failing that, as parts split on ' and ' that all read."""
+    result = _read_clause(clause, window, text)
+    if result is not None:
+        return [result]
+    parts = _split_outside_parentheses(clause, _AND_RE)
+    if len(parts) > 1:
+        results = [_read_clause(part, window, text) for part in parts]
+        if all(r is not None for r in results):
+            return [r for r in results if r is not None]
+    raise _error(clause, text, "no rule reads it")
+
+
+def _read_clause(clause: str, window: SnapshotWindow, text: str) -> _ClauseResult | None:
+    """One clause, or None when no rule matches (DurationError when a rule matches but fails)."""
+    cleaned = _clean(clause, text)
+    if not cleaned:
+        raise _error(clause, text, "nothing is left once parenthetical notes are dropped")
+    if _NOT_DISCLOSED_RE.match(cleaned):
+        return _ClauseResult(not_disclosed=True)
+    if any(pattern.match(cleaned) for pattern in _NOTE_RES):
+        return _ClauseResult(note=clause)
+    for reader in (_read_range, _read_up_to, _read_counted):
+        groups = reader(cleaned, clause, window, text)
+        if groups is not None:
+            return _ClauseResult(groups=groups)
+    return None
+
+
+def _read_range(cleaned: str, clause: str, window: SnapshotWindow, text: str) -> tuple[CaseGroup, ...] | None:
+    body = _strip_filler(cleaned)
+    for pattern, separator in ((_BETWEEN_RE, "and"), (_FROM_RE, "to"), (None, "to")):
+        if pattern is None:
+            inner = body
+        else:
+            match = pattern.match(body)
+            if not match:
+                continue
+            inner = match["body"]
+        ends = _range_ends(inner, _RANGE_SEPARATOR_RE[separator], clause, text)
+        if ends is not None:
+            (short_lo, short_hi), (long_lo, long_hi) = ends
+            if short_lo > long_hi:
+                raise _error(clause, text, f"the lower end ({short_lo:g} years) is above the upper end ({long_hi:g} years)")
+            return (
+                CaseGroup(None, short_lo, short_hi, "shortest", clause.strip(), "range"),
+                CaseGroup(None, long_lo, long_hi, "longest", clause.strip(), "range"),
+            )
+    return None
+
+
+_Length = tuple[float, float]
+
+
+def _range_ends(inner: str, separator: re.Pattern[str], clause: str, text: str) -> tuple[_Length, _Length] | None:
+    """The (lower, upper) lengths of 'X and Y' / 'X to Y', trying every split; None if none reads.
+
+    Splits whose lower end exceeds the upper end are discarded unless no other split reads,
+    so that the caller can report "between eight and two years" as reversed.
+    """
+    readings = []
+    for match in separator.finditer(inner):
+        upper = _read_length(inner[match.end():])
+        if upper is None:
+            continue
+        lower = _read_length(inner[: match.start()]) or _read_unitless(inner[: match.start()], inner[match.end():])
+        if lower is not None:
+            readings.append((lower, upper))
+    ordered = [(lower, upper) for lower, upper in readings if lower[0] <= upper[1]]
+    if len(ordered) > 1:
+        raise _error(clause, text, "the range can be split in more than one way")
+    if ordered:
+        return ordered[0]
+    return readings[0] if readings else None
+
+
+def _read_unitless(lower: str, upper: str) -> tuple[float, float] | None:
+    """'two' in 'two and eight years': a bare quantity takes the unit of a one-term upper end."""
+    terms = _TERM_RE.fullmatch(upper.strip())
+    if not _BARE_QUANTITY_RE.match(lower.strip()) or terms is None:
+        return None
+    return _read_length(f"{lower.strip()} {terms['unit']}")
+
+
+def _read_up_to(cleaned: str, clause: str, window: SnapshotWindow, text: str) -> tuple[CaseGroup, ...] | None:
+    """'[some] missing up to 14 years': bounds the longest case; refused after a number."""
+    match = _UP_TO_RE.match(cleaned)
+    if not match or _strip_filler(match["filler"]) != "":
+        return None
+    length = _read_length(match["rest"])
+    if length is None:
+        return None
+    return (CaseGroup(None, None, length[1], "longest", clause.strip(), "up_to"),)
+
+
+def _read_counted(cleaned: str, clause: str, window: SnapshotWindow, text: str) -> tuple[CaseGroup, ...] | None:
+    """'[count] [filler] duration-or-date': the longest readable count wins, then no count."""
+    for count, rest in _count_candidates(cleaned):
+        phrase = _strip_filler(rest)
+        if count is None and _PLURAL_NOUN_RE.search(rest[: len(rest) - len(phrase)]):
+            continue  # "offenders missing since 2006" says neither how many nor that it is one
+        bounds = _read_date_phrase(phrase, window, clause, text) or _read_qualified_length(phrase)
+        if bounds is not None:
+            years_min, years_max, rule = bounds
+            return (CaseGroup(1 if count is None else count, years_min, years_max, "cases", clause.strip(), rule),)
+    return None
+
+
+def _count_candidates(cleaned: str) -> Iterator[tuple[int | None, str]]:
+    """(count, rest) for each leading run of words that reads as a number, longest first; then no count."""
+    words = cleaned.split(" ")
+    for size in range(min(len(words) - 1, 6), 0, -1):
+        head = words[:size]
+        if "and" in (w.lower() for w in head):
+            continue  # "two and eight years" must not read as ten
+        try:
+            count = parse_number(" ".join(head)) if re.fullmatch(NUMBER, " ".join(head), re.IGNORECASE) else None
+        except ValueError:
+            count = None
+        if count is not None:
+            yield count, " ".join(words[size:])
+    yield None, cleaned
+
+
+def _strip_filler(text: str) -> str:
+    while match := _FILLER_RE.match(text):
+        text = text[match.end():]
+    return text
+
+
+# ---------------------------------------------------------------- lengths
+
+
+def _read_qualified_length(phrase: str) -> tuple[float | None, float | None, str] | None:
+    """'14 years', 'more than a year', '>10 years', 'nearly four years' -> (min, max, rule)."""
+    match = _QUALIFIER_RE.match(phrase)
+    qualifier = None
+    if match:
+        qualifier = " ".join((match["word"] or match["symbol"]).lower().split())
+        phrase = match["rest"]
+    length = _read_length(phrase)
+    if length is None:
+        return None
+    low, high = length
+    rule = _QUALIFIER_RULES[qualifier] if qualifier else "stated_duration"
+    if rule == "stated_duration":
+        return low, high, rule
+    if rule == "more_than":
+        return low, None, rule
+    if rule == "less_than":
+        return 0.0, high, rule
+    if rule == "nearly":
+        return None, high, rule
+    return None  # "up to" after a count: each case, or only the longest? Refused.
+
+
+def _read_length(text: str) -> tuple[float, float] | None:
+    """'eight years and nine months' -> (8.75, 8.75); 'a few days' -> (2/365.25, 9/365.25); else None."""
+    text = text.strip()
+    position, low, high = 0, 0.0, 0.0
+    while position < len(text):
+        term = _TERM_RE.match(text, position)
+        if term is None:
+            return None
+        quantity = _read_quantity(term["quantity"])
+        if quantity is None:
+            return None
+        per_unit = UNIT_YEARS[term["unit"].lower().rstrip("s")]
+        low, high = low + quantity[0] * per_unit, high + quantity[1] * per_unit
+        separator = _TERM_SEPARATOR_RE.match(text, term.end())
+        if separator is None:
+            return None
+        position = separator.end()
+    return (low, high) if position else None
+
+
+def _read_quantity(text: str) -> tuple[float, float] | None:
+    words = text.lower().split()
+    if words == ["a", "few"]:
+        return float(A_FEW[0]), float(A_FEW[1])
+    if words in (["a"], ["an"]):
+        return 1.0, 1.0
+    if "and" in words:
+        return None  # "two and eight" is a range, never "ten"
+    if re.fullmatch(r"\d+\.\d+", text):
+        return float(text), float(text)
+    try:
+        value = float(parse_number(text))
+    except ValueError:
+        return None
+    return value, value
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _read_date_phrase(
+    phrase: str, window: SnapshotWindow, clause: str, text: str
+) -> tuple[float | None, float | None, str] | None:
+    """'since 2006', 'since May 2002', 'since last November', 'went missing in 1998' -> (min, max, rule)."""
+    match = _DATE_PHRASE_RE.match(phrase)
+    if not match:
+        return None
+    prefix = "since" if match["since"] else "went_missing"
+    if match["year_only"]:
+        year = int(match["year_only"])
+        return (*_bounds(datetime.date(year, 1, 1), datetime.date(year, 12, 31), window, clause, text), f"{prefix}_year")
+    month = MONTHS[match["month"].lower()]
+    if match["year"]:
+        if match["last"]:
+            raise _error(clause, text, "'last' goes with a month without a year")
+        first, last = _month_span(int(match["year"]), month, int(match["year"]), month)
+        return (*_bounds(first, last, window, clause, text), f"{prefix}_month_year")
+    years = _relative_month_years(month, window)
+    if years is None:
+        return None, None, "relative_date_without_snapshot"
+    first, last = _month_span(years[0], month, years[1], month)
+    return (*_bounds(first, last, window, clause, text), f"{prefix}_month_relative")
+
+
+def _relative_month_years(month: int, window: SnapshotWindow) -> tuple[int, int] | None:
+    """Years of the latest `month` that had started by window.start and by window.end."""
+    years = [day.year if day.month >= month else day.year - 1 for day in (window.start, window.end) if day is not None]
+    return (min(years), max(years)) if years else None
+
+
+def _month_span(first_year: int, first_month: int, last_year: int, last_month: int) -> tuple[datetime.date, datetime.date]:
+    last_day = calendar.monthrange(last_year, last_month)[1]
+    return datetime.date(first_year, first_month, 1), datetime.date(last_year, last_month, last_day)
+
+
+def _bounds(
+    earliest: datetime.date, latest: datetime.date, window: SnapshotWindow, clause: str, text: str
+) -> tuple[float | None, float | None]:
+    """Years missing at the snapshot for someone who went missing between earliest and latest."""
+    if window.end is not None and earliest > window.end:
+        raise _error(clause, text, f"the date ({earliest}) is after the snapshot ended ({window.end})")
+    years_min = None if window.start is None else max(0.0, (window.start - latest).days / DAYS_PER_YEAR)
+    years_max = None if window.end is None else (window.end - earliest).days / DAYS_PER_YEAR
+    return years_min, years_max
+
+
+def _year_count_list(segment: str, window: SnapshotWindow, text: str) -> list[CaseGroup]:
+    """'went missing 1998 (1), 2006 (1), 2007 (2)' -> one group per year, cases from the brackets."""
+    groups = []
+    for item in _YEAR_COUNT_ITEM_RE.finditer(segment):
+        year = int(item["year"])
+        years_min, years_max = _bounds(datetime.date(year, 1, 1), datetime.date(year, 12, 31), window, segment, text)
+        groups.append(CaseGroup(parse_number(item["count"]), years_min, years_max, "cases", item.group(0), "went_missing_years"))
+    return groups
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def _split_outside_parentheses(text: str, separator: re.Pattern[str]) -> list[str]:
+    """Split on `separator` where it is not inside parentheses; drop empty pieces."""
+    depth, masked = 0, []
+    for char in text:
+        depth += char == "("
+        masked.append("\0" if depth > 0 else char)
+        depth -= char == ")" and depth > 0
+    pieces, start = [], 0
+    for match in separator.finditer("".join(masked)):
+        pieces.append(text[start:match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def _clean(clause: str, text: str) -> str:
+    """Drop parenthetical notes and quote marks, collapse spaces and a final full stop."""
+    cleaned = clause
+    while _PARENTHETICAL_RE.search(cleaned):
+        cleaned = _PARENTHETICAL_RE.sub(" ", cleaned)
+    if "(" in cleaned or ")" in cleaned:
+        raise _error(clause, text, "unbalanced parentheses")
+    cleaned = _QUOTE_RE.sub("", cleaned)
+    return " ".join(cleaned.split()).rstrip(".").strip()
+
+
+def _check_consistent(groups: list[CaseGroup], text: str) -> None:
+    """A stated longest case cannot be shorter than a case known to be longer."""
+    caps = [g for g in groups if g.kind == "longest" and g.years_max is not None]
+    floors = [g for g in groups if g.years_min is not None]
+    for cap in caps:
+        for floor in floors:
+            if floor.years_min is not None and cap.years_max is not None and floor.years_min > cap.years_max:
+                raise _error(
+                    floor.text, text,
+                    f"at least {floor.years_min:g} years is longer than the longest case stated in {cap.text!r}",
+                )
+
+
+def _error(clause: str, text: str, reason: str) -> DurationError:
+    return DurationError(f"cannot read duration clause {clause!r} in {text!r}: {reason}. Accepted forms: {ACCEPTED_FORMS}")

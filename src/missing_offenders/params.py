@@ -1,0 +1,27 @@
+"""Validation of notebook parameters: papermill passes strings (or ints, given `-p`), so check both
+type and value before anything is read or written."""
+from __future__ import annotations
+
+from .errors import ParameterError
+from .rounds import ROUND_ID, discover
+
+
+def check_round_id(value: object) -> str:
+    if not isinstance(value, str):
+        raise ParameterError(
+            f"round_id must be a string, got {type(value).__name__} {value!r}: pass it with `-r round_id ...`."
+        )
+    if not ROUND_ID.match(value):
+        raise ParameterError(f"round_id {value!r} may hold only lower-case letters, digits, '_' and '-'.")
+    known = discover()
+    if value not in known:
+        raise ParameterError(f"round_id {value!r} is not a round in data/raw/foi_rounds/. Known: {', '.join(known)}.")
+    return value
+
+
+def check_force_id(value: object, known: list[str]) -> str:
+    if not isinstance(value, str):
+        raise ParameterError(f"force_id must be a string, got {type(value).__name__} {value!r}.")
+    if value not in known:
+        raise ParameterError(f"force_id {value!r} is not in the force registry. Known: {', '.join(known)}.")
+    return value

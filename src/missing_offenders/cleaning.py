@@ -365,3 +365,29 @@ def write(cleaned: CleanedRound) -> list:
     from .outputs import write_texts
 
     return write_texts(rendered_outputs(cleaned), under=paths.PROCESSED)
+
+
+def main(argv: list[str]) -> int:
+    """`python -m missing_offenders.cleaning ROUND_ID`: clean, check and write one round without a notebook."""
+    import sys
+
+    from . import checks
+
+    if len(argv) != 1:
+        print("usage: python -m missing_offenders.cleaning ROUND_ID", file=sys.stderr)
+        return 2
+    try:
+        cleaned = clean_round(argv[0])
+        checks.check_force_returns(cleaned.force_returns, registry.load().ids)
+    except (InputError, checks.DataQualityError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for path in write(cleaned):
+        print(f"wrote {paths.relative(path)}")
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

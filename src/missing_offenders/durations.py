@@ -57,7 +57,8 @@ Clean-up
     dropped and quotes around phrases removed before a clause is read; `CaseGroup.text` and
     notes keep the clause as written. Separators inside parentheses never split.
 Splitting
-    Clauses are split on ";" and on "," (not on the comma of "3,186"). A clause that no rule
+    Clauses are split on ";" and on "," (not on the comma of "3,186"), so "one year, six
+    months" is two cases, not one of a year and a half. A clause that no rule
     reads is split on " and " if, and only if, every part is then readable ("two since 2009
     and three since 2014"); "eight years and nine months" and "between two and eight years"
     are read whole first.
@@ -74,7 +75,6 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass
-from typing import Iterator
 
 from missing_offenders.numbers import NUMBER, parse_number
 
@@ -173,8 +173,9 @@ class DurationReading:
         mins = [g.years_min for g in self.groups if g.years_min is not None]
         low = max(mins) if mins else None
         high = self._longest_max(exact_total)
-        # parse_duration refuses texts where this could happen; kept as a guard.
-        assert low is None or high is None or high >= low, (low, high)
+        if low is not None and high is not None and high < low:
+            # parse_duration refuses such texts; only a hand-built reading can get here
+            raise ValueError(f"contradictory groups: a case of at least {low:g} years, longest at most {high:g}")
         return low, high
 
     def _longest_max(self, exact_total: int | None) -> float | None:
@@ -202,7 +203,8 @@ _UNIT = r"(?P<unit>decades?|years?|months?|weeks?|days?)"
 # "a few" before "a"; digits with decimals before NUMBER so "2.5" is one quantity.
 _QUANTITY = rf"(?P<quantity>a\s+few|an?(?=\s)|\d+\.\d+|{NUMBER})"
 _TERM_RE = re.compile(rf"{_QUANTITY}\s*{_UNIT}\b", re.IGNORECASE)
-_TERM_SEPARATOR_RE = re.compile(r"\s*(?:,\s*and|,|and)\s+|\s*$", re.IGNORECASE)
+# No comma here: commas have already split the clauses ("one year, six months" is two cases).
+_TERM_SEPARATOR_RE = re.compile(r"\s+and\s+|\s*$", re.IGNORECASE)
 _BARE_QUANTITY_RE = re.compile(rf"^{_QUANTITY}$", re.IGNORECASE)
 
 # Words allowed between a count and the duration ("one offender missing for ...").
@@ -267,8 +269,9 @@ _PARENTHETICAL_RE = re.compile(r"\([^()]*\)")
 # Quote marks at a word edge only, so the apostrophe of "force's" stays.
 _QUOTE_RE = re.compile(r"(?<!\w)['\"‘’“”]|['\"‘’“”](?!\w)")
 _CLAUSE_SEPARATOR_RE = re.compile(r";|,(?!\d{3}\b)")
+_SEGMENT_SEPARATOR_RE = re.compile(";")
 _AND_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
-_RANGE_SEPARATOR_RE = {"and": re.compile(r"\s+and\s+", re.IGNORECASE), "to": re.compile(r"\s+to\s+", re.IGNORECASE)}
+_TO_RE = re.compile(r"\s+to\s+", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- entry point
@@ -281,7 +284,7 @@ def parse_duration(text: str | None, window: SnapshotWindow) -> DurationReading:
     groups: list[CaseGroup] = []
     notes: list[str] = []
     not_disclosed = False
-    for segment in _split_outside_parentheses(text, re.compile(";")):
+    for segment in _split_outside_parentheses(text, _SEGMENT_SEPARATOR_RE):
         if _YEAR_COUNT_LIST_RE.match(segment):
             groups.extend(_year_count_list(segment, window, text))
             continue
@@ -339,25 +342,22 @@ def _read_clause(clause: str, window: SnapshotWindow, text: str) -> _ClauseResul
 
 
 def _read_range(cleaned: str, clause: str, window: SnapshotWindow, text: str) -> tuple[CaseGroup, ...] | None:
+    """'between X and Y', 'from X to Y', 'X to Y': the shortest and the longest case."""
     body = _strip_filler(cleaned)
-    for pattern, separator in ((_BETWEEN_RE, "and"), (_FROM_RE, "to"), (None, "to")):
-        if pattern is None:
-            inner = body
-        else:
-            match = pattern.match(body)
-            if not match:
-                continue
-            inner = match["body"]
-        ends = _range_ends(inner, _RANGE_SEPARATOR_RE[separator], clause, text)
-        if ends is not None:
-            (short_lo, short_hi), (long_lo, long_hi) = ends
-            if short_lo > long_hi:
-                raise _error(clause, text, f"the lower end ({short_lo:g} years) is above the upper end ({long_hi:g} years)")
-            return (
-                CaseGroup(None, short_lo, short_hi, "shortest", clause.strip(), "range"),
-                CaseGroup(None, long_lo, long_hi, "longest", clause.strip(), "range"),
-            )
-    return None
+    if match := _BETWEEN_RE.match(body):
+        ends = _range_ends(match["body"], _AND_RE, clause, text)
+    else:
+        match = _FROM_RE.match(body)
+        ends = _range_ends(match["body"] if match else body, _TO_RE, clause, text)
+    if ends is None:
+        return None
+    (short_lo, short_hi), (long_lo, long_hi) = ends
+    if short_lo > long_hi:
+        raise _error(clause, text, f"the lower end ({short_lo:g} years) is above the upper end ({long_hi:g} years)")
+    return (
+        CaseGroup(None, short_lo, short_hi, "shortest", clause, "range"),
+        CaseGroup(None, long_lo, long_hi, "longest", clause, "range"),
+    )
 
 
 _Length = tuple[float, float]
@@ -401,7 +401,7 @@ def _read_up_to(cleaned: str, clause: str, window: SnapshotWindow, text: str) ->
     length = _read_length(match["rest"])
     if length is None:
         return None
-    return (CaseGroup(None, None, length[1], "longest", clause.strip(), "up_to"),)
+    return (CaseGroup(None, None, length[1], "longest", clause, "up_to"),)
 
 
 def _read_counted(cleaned: str, clause: str, window: SnapshotWindow, text: str) -> tuple[CaseGroup, ...] | None:
@@ -413,24 +413,28 @@ def _read_counted(cleaned: str, clause: str, window: SnapshotWindow, text: str) 
         bounds = _read_date_phrase(phrase, window, clause, text) or _read_qualified_length(phrase)
         if bounds is not None:
             years_min, years_max, rule = bounds
-            return (CaseGroup(1 if count is None else count, years_min, years_max, "cases", clause.strip(), rule),)
+            return (CaseGroup(1 if count is None else count, years_min, years_max, "cases", clause, rule),)
     return None
 
 
-def _count_candidates(cleaned: str) -> Iterator[tuple[int | None, str]]:
+def _count_candidates(cleaned: str) -> list[tuple[int | None, str]]:
     """(count, rest) for each leading run of words that reads as a number, longest first; then no count."""
     words = cleaned.split(" ")
-    for size in range(min(len(words) - 1, 6), 0, -1):
-        head = words[:size]
-        if "and" in (w.lower() for w in head):
-            continue  # "two and eight years" must not read as ten
-        try:
-            count = parse_number(" ".join(head)) if re.fullmatch(NUMBER, " ".join(head), re.IGNORECASE) else None
-        except ValueError:
-            count = None
+    candidates: list[tuple[int | None, str]] = []
+    for size in range(min(len(words) - 1, 6), 0, -1):  # counts longer than six words are not met
+        count = _read_count(words[:size])
         if count is not None:
-            yield count, " ".join(words[size:])
-    yield None, cleaned
+            candidates.append((count, " ".join(words[size:])))
+    return [*candidates, (None, cleaned)]
+
+
+def _read_count(words: list[str]) -> int | None:
+    if "and" in (word.lower() for word in words):
+        return None  # "two and eight years" must not read as ten
+    try:
+        return parse_number(" ".join(words))
+    except ValueError:
+        return None
 
 
 def _strip_filler(text: str) -> str:
@@ -462,7 +466,8 @@ def _read_qualified_length(phrase: str) -> tuple[float | None, float | None, str
         return 0.0, high, rule
     if rule == "nearly":
         return None, high, rule
-    return None  # "up to" after a count: each case, or only the longest? Refused.
+    # "up to" after a count ("two missing up to 5 years"): each case, or only the longest? Refused.
+    return None
 
 
 def _read_length(text: str) -> tuple[float, float] | None:
@@ -592,15 +597,12 @@ def _clean(clause: str, text: str) -> str:
 
 def _check_consistent(groups: list[CaseGroup], text: str) -> None:
     """A stated longest case cannot be shorter than a case known to be longer."""
-    caps = [g for g in groups if g.kind == "longest" and g.years_max is not None]
-    floors = [g for g in groups if g.years_min is not None]
-    for cap in caps:
-        for floor in floors:
-            if floor.years_min is not None and cap.years_max is not None and floor.years_min > cap.years_max:
-                raise _error(
-                    floor.text, text,
-                    f"at least {floor.years_min:g} years is longer than the longest case stated in {cap.text!r}",
-                )
+    caps = [(g.years_max, g.text) for g in groups if g.kind == "longest" and g.years_max is not None]
+    floors = [(g.years_min, g.text) for g in groups if g.years_min is not None]
+    if caps and floors:
+        (cap, cap_text), (floor, floor_text) = min(caps), max(floors)
+        if floor > cap:
+            raise _error(floor_text, text, f"at least {floor:g} years is longer than the longest case stated in {cap_text!r}")
 
 
 def _error(clause: str, text: str, reason: str) -> DurationError:

@@ -20,6 +20,19 @@ from pathlib import Path
 from . import paths
 
 
+def _kernel_manager_class():
+    """A kernel manager that encrypts kernel traffic where ipykernel supports it (CurveZMQ), which
+    also stops ipykernel 7 printing its "running over TCP without encryption" warning on every run."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class EncryptedKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.transport_encryption = "auto"
+
+    return EncryptedKernelManager
+
+
 def strip_volatile(nb, output: Path, source: Path) -> None:
     """Remove run-specific metadata in place; keep outputs and parameters."""
     run = nb.metadata.get("papermill")
@@ -66,6 +79,7 @@ def run(source: Path, output: Path, parameters: dict[str, str]) -> bool:
         papermill.execute_notebook(
             str(source), str(temporary), parameters=parameters or None, kernel_name="python3",
             progress_bar=False, log_output=False, cwd=str(source.parent),
+            kernel_manager_class=_kernel_manager_class(),
         )
     except PapermillExecutionError as error:
         failed = paths.ROOT / "build" / "failed" / output.name

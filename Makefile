@@ -30,6 +30,9 @@ STDLIB_PY := PYTHONPATH=src $(PYTHON)
 
 DEFAULT_ROUND := 2015_pa
 CLEAN_NB := notebooks/01_clean_round.ipynb
+ANALYSIS_NB := notebooks/02_round_analysis.ipynb
+TRENDS_NB := notebooks/03_trends_and_staffing.ipynb
+REF := data/raw/reference
 
 RAW_FILES := $(shell find data/raw -type f ! -name SHA256SUMS ! -name '.*' | LC_ALL=C sort)
 SRC_FILES := $(wildcard src/missing_offenders/*.py)
@@ -43,14 +46,16 @@ endif
 OTHER_ROUNDS := $(filter-out $(DEFAULT_ROUND),$(ROUNDS))
 CLEANED := $(STAMPS)/01_clean_round.done $(OTHER_ROUNDS:%=reports/notebooks/01_clean_round/%.ipynb)
 
-.PHONY: help all rounds test lab clean manifest bench venv
+.PHONY: help all rounds analysis test lab clean manifest bench venv
 
 help: ## List the targets (this is the default goal)
 	@$(PYTHON) -c 'import re,sys; [print(f"  make {m[0]:<10} {m[1]}") for m in re.findall(r"^([a-z]+):.*?## (.*)$$", open("Makefile").read(), re.M)]'
 
-all: rounds ## Regenerate every output from data/raw/ (creates .venv from the lock if missing)
+all: rounds analysis ## Regenerate every output from data/raw/ (creates .venv from the lock if missing)
 
 rounds: $(CLEANED) ## Clean every FOI round into data/processed/<round_id>/
+
+analysis: $(STAMPS)/02_round_analysis.done $(STAMPS)/03_trends_and_staffing.done ## Numbers and charts (reports/figures/)
 
 venv: $(VENV_OK) ## Create .venv from requirements.txt (pinned, hash-checked)
 
@@ -77,14 +82,29 @@ $(STAMPS)/raw-verified: $(RAW_FILES) data/raw/SHA256SUMS
 	$(STDLIB_PY) -m missing_offenders.manifest check
 	touch $@
 
+# A template notebook runs in place for its default parameters (its committed outputs are that run).
+define run_in_place
+	$(NB_RUN) $< $<
+	touch $@
+endef
+
 # The template notebook runs in place for the default round (its committed outputs are that
 # run); every other round gets an executed copy under reports/notebooks/.
 $(STAMPS)/01_clean_round.done: $(CLEAN_NB) $(MODULES_01_clean_round) $(RAW_$(DEFAULT_ROUND)) | $(VENV_OK) $(STAMPS)/raw-verified
-	$(NB_RUN) $(CLEAN_NB) $(CLEAN_NB)
-	touch $@
+	$(run_in_place)
 
 reports/notebooks/01_clean_round/%.ipynb: $(CLEAN_NB) $(MODULES_01_clean_round) $$(RAW_$$*) | $(VENV_OK) $(STAMPS)/raw-verified
 	$(NB_RUN) $(CLEAN_NB) $@ -r round_id $*
+
+
+
+$(STAMPS)/02_round_analysis.done: $(ANALYSIS_NB) $(MODULES_02_round_analysis) $(STAMPS)/01_clean_round.done \
+		$(REF)/mappa_england_wales_national.csv $(REF)/mappa_area_figures.csv | $(VENV_OK) $(STAMPS)/raw-verified
+	$(run_in_place)
+
+$(STAMPS)/03_trends_and_staffing.done: $(TRENDS_NB) $(MODULES_03_trends_and_staffing) $(CLEANED) \
+		$(REF)/nspcc_2015_staffing.csv | $(VENV_OK) $(STAMPS)/raw-verified
+	$(run_in_place)
 
 test: | $(VENV_OK) ## Unit tests, then nbval over every committed executed notebook
 	$(PY) -m pytest -n 2 --dist loadfile --nbval tests notebooks reports/notebooks

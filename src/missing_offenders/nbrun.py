@@ -98,13 +98,14 @@ def run(source: Path, output: Path, parameters: dict[str, str]) -> bool:
     nb = nbformat.read(temporary, as_version=4)
     strip_volatile(nb, output, source)
     nbformat.write(nb, temporary)
-    in_place = output == source
-    before = source.stat() if in_place else None
-    replace_if_changed(temporary, output)
-    if before is not None:
+    if output == source:
         # A notebook run in place gets new outputs, not new code: keep the mtime its code
         # was last edited at, so make does not rerun what depends on the notebook.
+        before = source.stat()
+        replace_if_changed(temporary, output)
         os.utime(output, ns=(before.st_atime_ns, before.st_mtime_ns))
+    elif not replace_if_changed(temporary, output):
+        os.utime(output)  # unchanged, but up to date: tell make so
     return True
 
 

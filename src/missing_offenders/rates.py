@@ -1,0 +1,101 @@
+"""Missing offenders per 1,000 registered sex offenders, only where numerator and denominator match.
+
+The register (MAPPA) counts England and Wales at 31 March; a round's total may cover the UK.
+A rate is computed only against the register of the same financial year, and a coverage
+mismatch is stated, not divided away: the England-and-Wales numerator is given as bounds.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import dates, paths
+from .numbers import parse_number
+from .rawio import read_csv
+
+NATIONAL_FILE = paths.REFERENCE / "mappa_england_wales_national.csv"
+AREA_FILE = paths.REFERENCE / "mappa_area_figures.csv"
+ENGLAND_AND_WALES = ("England", "Wales")
+
+
+@dataclass(frozen=True)
+class Register:
+    count: int
+    as_at: dt.date
+    source: str      # file and line
+    verbatim: str
+
+
+def _count(text: str) -> int | None:
+    try:
+        return parse_number(text)
+    except ValueError:
+        return None  # ">31300": a bound, not a count
+
+
+def national_registers() -> dict[dt.date, Register]:
+    found = {}
+    for row in read_csv(NATIONAL_FILE, ("as_at", "rso_count_england_wales", "verbatim")):
+        as_at = dates.financial_year_end(row.get("as_at"))
+        count = _count(row.get("rso_count_england_wales"))
+        if as_at and count is not None and "inferred" not in row.get("as_at"):
+            found[as_at] = Register(count, as_at, f"{row.file} line {row.line}", row.get("verbatim"))
+    return found
+
+
+def area_registers() -> dict[tuple[str, dt.date], Register]:
+    found = {}
+    for row in read_csv(AREA_FILE, ("force_data_police_uk_id", "as_at_or_year", "rso_count", "verbatim")):
+        as_at = dates.financial_year_end(row.get("as_at_or_year"))
+        count = _count(row.get("rso_count"))
+        if as_at and count is not None:
+            found[(row.get("force_data_police_uk_id"), as_at)] = Register(
+                count, as_at, f"{row.file} line {row.line}", row.get("verbatim"))
+    return found
+
+
+def per_thousand(missing: float, register: int) -> float:
+    return missing / register * 1000
+
+
+def national_rate(returns: pd.DataFrame, total: int, snapshot: dt.date) -> pd.DataFrame:
+    """The round's total per 1,000 on the same year's England-and-Wales register, with its caveats."""
+    year_end = dates.financial_year_containing(snapshot)
+    register = national_registers().get(year_end)
+    if register is None:
+        return pd.DataFrame(columns=["measure", "numerator", "denominator", "per_1000", "basis"])
+    in_ew = returns["country"].isin(ENGLAND_AND_WALES)
+    outside = returns[~in_ew]
+    outside_unknown = outside[~outside["status"].isin(["reported"])]
+    ew_min = int(returns.loc[in_ew & returns["status"].isin(["reported", "cases_only"]), "missing_min"].sum())
+    rows = [
+        ("reported total (UK) per 1,000 on the E&W register", total, register.count,
+         f"coverage mismatch: numerator UK-wide, denominator England and Wales at {register.as_at}"),
+        ("England and Wales, at most", total, register.count,
+         "the UK total is an upper bound for E&W: forces outside E&W reported 0 or had no published figure"
+         f" ({', '.join(outside_unknown['force_id']) or 'none'})"),
+        ("England and Wales, at least", ew_min, register.count,
+         "sum of the E&W forces' own published figures (a lower bound)"),
+    ]
+    frame = pd.DataFrame(rows, columns=["measure", "numerator", "denominator", "basis"])
+    frame.insert(3, "per_1000", [round(per_thousand(n, d), 2) for n, d in zip(frame["numerator"], frame["denominator"])])
+    frame["register_source"] = register.source
+    return frame
+
+
+def force_rates(returns: pd.DataFrame, snapshot: dt.date) -> pd.DataFrame:
+    """Per-force rates where a register figure for the same financial year exists."""
+    year_end = dates.financial_year_containing(snapshot)
+    registers = area_registers()
+    rows = []
+    for record in returns[returns["status"] == "reported"].itertuples():
+        register = registers.get((record.force_id, year_end))
+        if register is not None and record.missing_min == record.missing_max:
+            rows.append({"force_id": record.force_id, "force_name": record.force_name, "missing": int(record.missing_min),
+                         "register": register.count, "register_as_at": register.as_at.isoformat(),
+                         "per_1000": round(per_thousand(record.missing_min, register.count), 2),
+                         "register_source": register.source})
+    return pd.DataFrame(rows, columns=["force_id", "force_name", "missing", "register", "register_as_at", "per_1000",
+                                       "register_source"])

@@ -1,0 +1,106 @@
+"""The analysis functions, and the charts' data against the numbers the notebooks print."""
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from missing_offenders import analysis, dates, paths, publication, rates, staffing, trends
+
+
+@pytest.fixture(scope="module")
+def pa():
+    return analysis.load_round("2015_pa")
+
+
+def figure_csv(name):
+    return pd.read_csv(paths.FIGURES / f"{name}.csv", keep_default_na=False, na_values=[""])
+
+
+def test_figure_labels():
+    assert [analysis.figure_label(*pair) for pair in [(10, 10), (0, 4), (1, pd.NA), (pd.NA, pd.NA)]] == ["10", "0-4", "1+", ""]
+
+
+def test_ranking_and_met_share(pa):
+    ranked = analysis.missing_by_force(pa["force_returns"], 396)
+    met = ranked.iloc[0]
+    assert (met["force_id"], met["missing_min"], met["share_of_national_pct"]) == ("metropolitan", 167, 42.2)
+    assert list(ranked["rank"][:4]) == [1, 2, 3, 4]
+    assert ranked.loc[ranked["force_id"] == "gloucestershire", "share_of_national_pct"].isna().all()
+
+
+def test_missing_by_force_csv_sums_to_the_attributed_total(pa):
+    data = figure_csv("2015_pa_missing_by_force")
+    assert int(data["missing_min"].sum()) == analysis.summary_value(pa["summary"], "attributed_min") == 320
+    exact = data[data["missing_min"] == data["missing_max"]]
+    assert int(exact["missing_max"].sum()) == analysis.summary_value(pa["summary"], "exact_figures_sum") == 317
+    assert data.loc[data["highlighted"], "force_id"].tolist() == ["cambridgeshire"]
+    assert list(data.columns[:1]) == ["force_name"]
+
+
+def test_longest_missing_csv_matches_force_returns(pa):
+    data = figure_csv("2015_pa_longest_missing")
+    returns = pa["force_returns"].set_index("force_id")
+    for row in data.itertuples():
+        assert row.longest_missing_years_min == pytest.approx(returns.loc[row.force_id, "longest_missing_years_min"])
+    assert data.iloc[0]["force_id"] == "gloucestershire" and data.iloc[0]["longest_missing_years_min"] == 14.09
+
+
+def test_national_totals_csv_is_the_dated_stock_rounds():
+    data = figure_csv("national_totals")
+    totals = trends.national_totals()
+    dated = totals[(totals["measure"] == "stock") & (totals["date"] != "")]
+    assert data["total"].tolist() == dated["total"].tolist() == [322, 337, 317, 396]
+    assert set(data["measure"]) == {"stock"}
+    assert all(len(d) == 10 for d in data["date"])  # ISO dates
+
+
+def test_staffing_csv_and_rounding():
+    ratio = staffing.load()
+    assert (ratio.offenders, ratio.staff, ratio.staff_is_approximate) == (46102, 900, True)
+    assert ratio.per_staff == pytest.approx(51.2244, abs=1e-4)
+    assert ratio.per_staff_rounded == ratio.published_ratio == 50
+    data = figure_csv("staffing_ratio")
+    assert data.iloc[0]["offenders_per_staff"] == pytest.approx(round(ratio.per_staff, 2))
+
+
+def test_rates_use_only_the_same_financial_year(pa):
+    national = rates.national_rate(pa["force_returns"], 396, dt.date(2015, 3, 10))
+    assert national["denominator"].unique().tolist() == [49466]
+    assert national["per_1000"].tolist() == [8.01, 8.01, 6.47]
+    assert "coverage mismatch" in national["basis"].iloc[0]
+    by_force = rates.force_rates(pa["force_returns"], dt.date(2015, 3, 10))
+    assert by_force[["force_id", "missing", "register", "per_1000"]].values.tolist() == [["nottinghamshire", 6, 1024, 5.86]]
+    assert rates.national_rate(pa["force_returns"], 396, dt.date(2010, 1, 1)).empty  # no 2009/10 register row
+
+
+def test_dates():
+    assert dates.financial_year_end("2014/15") == dt.date(2015, 3, 31)
+    assert dates.financial_year_end("31 March 2015") == dt.date(2015, 3, 31)
+    assert dates.financial_year_end("2019") is None and dates.financial_year_end("2014/17") is None
+    assert dates.financial_year_containing(dt.date(2015, 3, 10)) == dt.date(2015, 3, 31)
+    assert dates.financial_year_containing(dt.date(2015, 4, 1)) == dt.date(2016, 3, 31)
+    assert dates.leading_date("2013-11 (BBC London)").label == "2013-11"
+    assert dates.leading_date("as of 2017-03-31").precision == "day"
+    assert dates.leading_date("UNKNOWN") is None
+
+
+def test_duration_bands_put_straddling_cases_apart():
+    per_case = pd.DataFrame({"years_min": [0.1, 2.0, 0.5, 12.0, 1.0], "years_max": [0.5, 3.0, 1.5, None, None]})
+    bands = dict(zip(*analysis.duration_bands(per_case).T.values))
+    assert bands == {"under 1 year": 1, "1 to 5 years": 1, "5 to 10 years": 0, "10 years or more": 1, "band uncertain": 2}
+
+
+def test_charts_are_byte_identical_when_redrawn():
+    before = {p: p.read_bytes() for p in paths.FIGURES.glob("staffing_ratio.*")}
+    publication.staffing_chart()
+    assert {p: p.read_bytes() for p in paths.FIGURES.glob("staffing_ratio.*")} == before
+    alt = (paths.FIGURES / "staffing_ratio.alt.txt").read_text()
+    assert alt.startswith("Bar chart: One police staff member for every 51")
+
+
+def test_met_series_from_all_returns():
+    series = trends.force_series("metropolitan")
+    assert dict(zip(series["round_id"], series["missing_min"])) == {
+        "met_standard_undated": 121, "sun_undated": 128, "2007_newsoftheworld": 88, "2008_dec_dailyexpress": 112,
+        "met_2012": 123, "met_2013_arbour": 159, "2015_pa": 167}
+    assert series.loc[series["date"] == "", "round_id"].tolist() == ["met_standard_undated", "sun_undated"]

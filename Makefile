@@ -32,6 +32,8 @@ DEFAULT_ROUND := 2015_pa
 CLEAN_NB := notebooks/01_clean_round.ipynb
 ANALYSIS_NB := notebooks/02_round_analysis.ipynb
 TRENDS_NB := notebooks/03_trends_and_staffing.ipynb
+LEDGER_NB := notebooks/04_claims_ledger.ipynb
+BRIEF_NB := notebooks/05_force_brief.ipynb
 REF := data/raw/reference
 
 RAW_FILES := $(shell find data/raw -type f ! -name SHA256SUMS ! -name '.*' | LC_ALL=C sort)
@@ -46,16 +48,22 @@ endif
 OTHER_ROUNDS := $(filter-out $(DEFAULT_ROUND),$(ROUNDS))
 CLEANED := $(STAMPS)/01_clean_round.done $(OTHER_ROUNDS:%=reports/notebooks/01_clean_round/%.ipynb)
 
-.PHONY: help all rounds analysis test lab clean manifest bench venv
+.PHONY: help all rounds analysis ledger briefs index test lab clean manifest bench venv
 
 help: ## List the targets (this is the default goal)
 	@$(PYTHON) -c 'import re,sys; [print(f"  make {m[0]:<10} {m[1]}") for m in re.findall(r"^([a-z]+):.*?## (.*)$$", open("Makefile").read(), re.M)]'
 
-all: rounds analysis ## Regenerate every output from data/raw/ (creates .venv from the lock if missing)
+all: rounds analysis ledger briefs index ## Regenerate every output from data/raw/ (creates .venv if missing)
 
 rounds: $(CLEANED) ## Clean every FOI round into data/processed/<round_id>/
 
 analysis: $(STAMPS)/02_round_analysis.done $(STAMPS)/03_trends_and_staffing.done ## Numbers and charts (reports/figures/)
+
+ledger: $(STAMPS)/04_claims_ledger.done ## Check every claim of the published story (reports/claims_ledger.csv)
+
+briefs: $(STAMPS)/05_force_brief.done $(STAMPS)/briefs-$(DEFAULT_ROUND).done ## One HTML brief per force (reports/briefs/)
+
+index: reports/index.html ## The index page tying every output together
 
 venv: $(VENV_OK) ## Create .venv from requirements.txt (pinned, hash-checked)
 
@@ -105,6 +113,24 @@ $(STAMPS)/02_round_analysis.done: $(ANALYSIS_NB) $(MODULES_02_round_analysis) $(
 $(STAMPS)/03_trends_and_staffing.done: $(TRENDS_NB) $(MODULES_03_trends_and_staffing) $(CLEANED) \
 		$(REF)/nspcc_2015_staffing.csv | $(VENV_OK) $(STAMPS)/raw-verified
 	$(run_in_place)
+
+$(STAMPS)/04_claims_ledger.done: $(LEDGER_NB) $(MODULES_04_claims_ledger) $(wildcard claims/*.yaml) \
+		$(STAMPS)/01_clean_round.done $(REF)/nspcc_2015_staffing.csv $(REF)/mappa_england_wales_national.csv \
+		$(REF)/foi_disclosure_logs.csv $(wildcard data/raw/published_story/*) | $(VENV_OK) $(STAMPS)/raw-verified
+	$(run_in_place)
+
+$(STAMPS)/05_force_brief.done: $(BRIEF_NB) $(MODULES_05_force_brief) $(STAMPS)/01_clean_round.done | $(VENV_OK) $(STAMPS)/raw-verified
+	$(run_in_place)
+
+# Every force's brief: the same notebook, one kernel per worker (see brief_runner.py).
+$(STAMPS)/briefs-$(DEFAULT_ROUND).done: $(BRIEF_NB) $(MODULES_05_force_brief) $(CLOSURE_brief_runner) \
+		$(STAMPS)/01_clean_round.done | $(VENV_OK) $(STAMPS)/raw-verified
+	$(PY) -m missing_offenders.brief_runner $(DEFAULT_ROUND) --workers 2
+	touch $@
+
+reports/index.html: $(CLOSURE_index_page) $(STAMPS)/02_round_analysis.done $(STAMPS)/03_trends_and_staffing.done \
+		$(STAMPS)/04_claims_ledger.done $(STAMPS)/briefs-$(DEFAULT_ROUND).done | $(VENV_OK)
+	$(PY) -m missing_offenders.index_page $(DEFAULT_ROUND)
 
 test: | $(VENV_OK) ## Unit tests, then nbval over every committed executed notebook
 	$(PY) -m pytest -n 2 --dist loadfile --nbval tests notebooks reports/notebooks

@@ -1,8 +1,8 @@
 """Benchmark the pipeline on a fresh clone of HEAD (run by `make bench`; prints, asserts nothing).
 
 Measures, in one run on this machine: venv creation from the lock, cold `make all` (venv present,
-outputs removed), no-op `make all`, `make test`, and one trivial notebook run through papermill,
-the yardstick every other figure is also given as a ratio to.
+outputs removed; also with -j2), no-op `make all`, all force briefs, `make test`, and one trivial
+notebook run through papermill, the yardstick every other figure is also given as a ratio to.
 """
 from __future__ import annotations
 
@@ -50,6 +50,11 @@ def main() -> int:
         subprocess.run(["make", "clean"], cwd=clone, check=True, stdout=subprocess.DEVNULL)
         results["cold make all (venv present, outputs removed)"] = timed(["make", "all"], clone)
         results["no-op make all"] = timed(["make", "all"], clone)
+        subprocess.run(["make", "clean"], cwd=clone, check=True, stdout=subprocess.DEVNULL)
+        results["cold make -j2 all"] = timed(["make", "-j2", "all"], clone)
+        python = str(clone / ".venv" / "bin" / "python")
+        results["all 46 force briefs (brief_runner, 2 kernels)"] = timed(
+            [python, "-m", "missing_offenders.brief_runner", "2015_pa", "--workers", "2"], clone)
         results["make test"] = timed(["make", "test"], clone)
         dirty = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True).stdout
         yardstick = trivial_notebook_seconds(clone)

@@ -25,3 +25,14 @@ def check_force_id(value: object, known: list[str]) -> str:
     if value not in known:
         raise ParameterError(f"force_id {value!r} is not in the force registry. Known: {', '.join(known)}.")
     return value
+
+
+def check_story(value: object) -> str:
+    from .claims import CLAIMS_DIR
+
+    if not isinstance(value, str) or not ROUND_ID.match(value.lower()):
+        raise ParameterError(f"story must be a claims file name such as 'cambs_times_2015-03-10', got {value!r}.")
+    known = sorted(p.stem for p in CLAIMS_DIR.glob("*.yaml"))
+    if value not in known:
+        raise ParameterError(f"story {value!r} has no claims file in claims/. Known: {', '.join(known)}.")
+    return value

@@ -20,7 +20,8 @@ def source_line(round_id: str) -> str:
             f"(one source per force in data/processed/{round_id}/force_returns.csv).")
 
 
-def missing_by_force_chart(round_id: str, highlight: str):
+def missing_by_force_figure(round_id: str, highlight: str):
+    """The ranked chart of a round with one force highlighted: (figure, plotted data, alt text)."""
     tables = analysis.load_round(round_id)
     total = analysis.summary_value(tables["summary"], "national_total_reported")
     ranked = analysis.missing_by_force(tables["force_returns"], total)
@@ -38,7 +39,12 @@ def missing_by_force_chart(round_id: str, highlight: str):
     data = ranked.assign(highlighted=ranked["force_id"] == highlight)[
         ["force_name", "missing_min", "missing_max", "label", "status", "share_of_national_pct", "highlighted", "force_id"]]
     listed = "; ".join(f"{r.force_name} {r.label}" for r in ranked.itertuples())
-    alt = (f"Horizontal bar chart: {title}. Figures by force, largest first: {listed}. {subtitle}")
+    alt = f"Horizontal bar chart: {title}. Figures by force, largest first: {listed}. {subtitle}"
+    return fig, data, alt
+
+
+def missing_by_force_chart(round_id: str, highlight: str):
+    fig, data, alt = missing_by_force_figure(round_id, highlight)
     paths = charts.save_chart(fig, f"{round_id}_missing_by_force", data, alt, {"share_of_national_pct": 1})
     return fig, data, paths
 

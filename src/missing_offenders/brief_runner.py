@@ -1,0 +1,137 @@
+"""Run the brief notebook for every force and render each to HTML without code.
+
+Starting a kernel costs about as much as running a whole brief, so each of the (two) worker
+processes starts one kernel and runs the parameterised notebook through it once per force:
+papermill injects the parameters exactly as on the command line, the namespace is cleared with
+`%reset -f` before each run, and every cell runs top to bottom. A brief that fails is reported
+by force and cell, and leaves the previous HTML in place.
+
+    python -m missing_offenders.brief_runner 2015_pa [--workers 2]
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from html import escape
+from pathlib import Path
+
+from . import paths
+
+TEMPLATE = paths.NOTEBOOKS / "05_force_brief.ipynb"
+REMOVE_TAG = "remove-in-brief"
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ font-family: Georgia, 'Times New Roman', serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
+       color: #1a1a1a; line-height: 1.5; }}
+h1 {{ font-size: 1.6rem; line-height: 1.25; }} h2 {{ font-size: 1.15rem; margin-top: 1.8rem; }}
+.round, .note, .status {{ color: #555; font-size: 0.9rem; }} .figure strong {{ font-size: 2.4rem; }}
+blockquote {{ border-left: 4px solid #0072B2; margin: 0.5rem 0; padding: 0.2rem 1rem; background: #f4f8fb; }}
+table {{ border-collapse: collapse; margin: 0.5rem 0; }} td, th {{ border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem;
+       text-align: left; }} tr.me td {{ font-weight: bold; background: #fff3d6; }}
+.wording {{ background: #fff3d6; padding: 0.8rem 1rem; }} img {{ max-width: 100%; height: auto; }}
+a {{ color: #0057a0; }} nav {{ font-size: 0.9rem; }}
+</style>
+</head>
+<body>
+<nav><a href="../../index.html">All findings</a> · <a href="index.html">All force briefs</a></nav>
+{body}
+</body>
+</html>
+"""
+
+
+def render(executed, title: str) -> str:
+    """The executed brief as a self-contained page: outputs only, no code, no CDN assets."""
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={REMOVE_TAG}, enabled=True), enabled=True)
+    body, _ = exporter.from_notebook_node(executed)
+    return PAGE.format(title=escape(title), body=body.strip())
+
+
+def _run_forces(round_id: str, force_ids: list[str]) -> list[tuple[str, str | None, str | None]]:
+    """Worker: one kernel, every brief of `force_ids`; returns (force_id, html, error)."""
+    import nbformat
+    from nbclient import NotebookClient
+    from jupyter_client.utils import run_sync
+    from nbclient.exceptions import CellExecutionError
+    from papermill.parameterize import parameterize_notebook
+
+    from .nbrun import _kernel_manager_class
+
+    template = nbformat.read(TEMPLATE, as_version=4)
+    manager = _kernel_manager_class()(kernel_name="python3")
+    results = []
+    try:
+        for force_id in force_ids:
+            nb = parameterize_notebook(copy.deepcopy(template), {"round_id": round_id, "force_id": force_id})
+            for cell in nb.cells:
+                if "injected-parameters" in cell.metadata.get("tags", []):
+                    cell["id"] = "injected-parameters"  # papermill draws a random id; the HTML must not change
+                    cell.metadata["tags"].append(REMOVE_TAG)
+            reset = nbformat.v4.new_code_cell("%reset -f", id="reset-namespace")
+            reset.metadata["tags"] = [REMOVE_TAG]
+            nb.cells.insert(0, reset)
+            client = NotebookClient(nb, km=manager, kernel_name="python3", resources={"metadata": {"path": str(paths.NOTEBOOKS)}})
+            try:
+                client.execute()
+                title = f"{force_id}: missing registered sex offenders ({round_id})"
+                results.append((force_id, render(nb, title), None))
+            except CellExecutionError as error:
+                results.append((force_id, None, str(error).strip().splitlines()[-1]))
+    finally:
+        if manager.has_kernel:
+            run_sync(manager.shutdown_kernel)(now=True)
+    return results
+
+
+def index_page(round_id: str, forces) -> str:
+    items = "".join(f"<li><a href='{f.force_id}.html'>{escape(f.name)}</a></li>" for f in forces)
+    return PAGE.format(title=f"Force briefs ({round_id})",
+                       body=f"<h1>Force briefs: {escape(round_id)}</h1><ul>{items}</ul>").replace(
+        '<a href="index.html">All force briefs</a>', "Force briefs")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from . import params, registry
+    from .outputs import write_texts
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("round_id")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    round_id = params.check_round_id(args.round_id)
+    forces = registry.load().forces
+    ids = [f.force_id for f in forces]
+    chunks = [ids[i:: args.workers] for i in range(args.workers)]
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=args.workers) as pool:
+        results = [r for chunk in pool.map(_run_forces, [round_id] * len(chunks), chunks) for r in chunk]
+    folder = paths.BRIEFS / round_id
+    failures = [(force_id, error) for force_id, _, error in results if error]
+    pages = {folder / f"{force_id}.html": html for force_id, html, _ in results if html}
+    pages[folder / "index.html"] = index_page(round_id, forces)
+    write_texts(pages, under=paths.BRIEFS)
+    for stale in sorted(folder.glob("*.html")):
+        if stale not in pages and not any(stale.stem == f for f, _ in failures):
+            stale.unlink()  # a force no longer in the registry
+    print(f"{len(pages) - 1} briefs for round {round_id} in {time.perf_counter() - start:.1f} s "
+          f"with {args.workers} kernels")
+    for force_id, error in failures:
+        print(f"error: brief for {force_id} failed: {error}; its previous HTML is unchanged", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""The claims ledger: every checkable claim of the published story against the processed data.
+
+Each claim in claims/<story>.yaml names a quantity (computed here from data/processed/ and the
+reference files, with the evidence it used) and a match rule. The verdict is `supported`,
+`contradicted` or `not_checkable` (with the reason).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from . import analysis, paths, rates, staffing
+from .rawio import read_csv
+
+CLAIMS_DIR = paths.ROOT / "claims"
+VERDICTS = ("supported", "contradicted", "not_checkable")
+LEDGER_COLUMNS = ["claim_id", "published_text", "asserts", "claimed", "computed", "verdict", "match", "evidence", "note"]
+
+
+@dataclass
+class Computed:
+    value: object
+    shown: str
+    evidence: str
+    note: str = ""
+
+
+def load(story: str) -> dict:
+    path = CLAIMS_DIR / f"{story}.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    story_text = (paths.PUBLISHED_STORY / f"{spec['story']}.txt").read_text(encoding="utf-8")
+    for claim in spec["claims"]:
+        if claim["sentence"] not in story_text:
+            raise ValueError(f"{paths.relative(path)}: claim {claim['id']}: sentence not found verbatim in the story: "
+                             f"{claim['sentence'][:80]!r}")
+        if claim["match"] == "not_checkable" and not claim.get("reason"):
+            raise ValueError(f"{paths.relative(path)}: claim {claim['id']} is not_checkable without a reason")
+    return spec
+
+
+def _row_evidence(round_id: str, row: pd.Series) -> str:
+    where = (f"{row['raw_file']} line {int(row['raw_line'])}; source {row['source_url']}"
+             if not pd.isna(row["raw_line"]) else "no raw row: no published figure")
+    return f"data/processed/{round_id}/force_returns.csv force_id={row['force_id']} ({where})"
+
+
+class Quantities:
+    """The computable quantities, by the names used in the claims file."""
+
+    def __init__(self, round_id: str):
+        self.round_id = round_id
+        self.tables = analysis.load_round(round_id)
+        self.returns = self.tables["force_returns"].set_index("force_id", drop=False)
+        self.summary = self.tables["summary"]
+
+    def force_missing(self, claim) -> Computed:
+        row = self.returns.loc[claim["force_id"]]
+        low, high = row["missing_min"], row["missing_max"]
+        value = int(low) if not pd.isna(low) and low == high else None
+        return Computed(value, analysis.figure_label(low, high) or row["status"], _row_evidence(self.round_id, row))
+
+    def national_total(self, claim) -> Computed:
+        total = analysis.summary_value(self.summary, "national_total_reported")
+        attributed = analysis.summary_value(self.summary, "attributed_min")
+        return Computed(total, str(total), f"data/processed/{self.round_id}/summary.csv measure=national_total_reported "
+                        f"({analysis.summary_detail(self.summary, 'national_total_reported')[:60]}...)",
+                        f"the forces' own published figures account for at least {attributed} of it")
+
+    def forces_basis(self, claim) -> Computed:
+        basis = analysis.summary_detail(self.summary, "forces_basis_reported")
+        first = basis.split()[0] if basis.split() else ""
+        found = analysis.summary_value(self.summary, "forces_with_missing")
+        return Computed(int(first) if first.isdigit() else None, first,
+                        f"data/processed/{self.round_id}/summary.csv measure=forces_basis_reported ('{basis}')",
+                        f"as published by the Press Association; only {found} of the forces can be named from published "
+                        "figures, so the 39 cannot be checked force by force")
+
+    def force_duration_range(self, claim) -> Computed:
+        cases = self.tables["cases"]
+        mine = cases[cases["force_id"] == claim["force_id"]]
+        ends = {kind: mine.loc[mine["kind"] == kind, "years_min"] for kind in ("shortest", "longest")}
+        value = None if any(len(v) != 1 for v in ends.values()) else [float(ends["shortest"].iloc[0]),
+                                                                          float(ends["longest"].iloc[0])]
+        shown = "no range published" if value is None else f"{value[0]:g} to {value[1]:g} years"
+        return Computed(value, shown, f"data/processed/{self.round_id}/missing_cases.csv force_id={claim['force_id']} "
+                        f"kind=shortest/longest; " + _row_evidence(self.round_id, self.returns.loc[claim["force_id"]]))
+
+    def force_duration_disclosed(self, claim) -> Computed:
+        row = self.returns.loc[claim["force_id"]]
+        text = row["duration_text"]
+        return Computed(text, f"duration_text '{text}'", _row_evidence(self.round_id, row))
+
+    def force_duration_text(self, claim) -> Computed:
+        row = self.returns.loc[claim["force_id"]]
+        low, high = row["longest_missing_years_min"], row["longest_missing_years_max"]
+        return Computed(row["duration_text"], f"'{row['duration_text']}' ({low:.2f} to {high:.2f} years at the count)",
+                        _row_evidence(self.round_id, row))
+
+    def force_cases(self, claim) -> Computed:
+        cases = self.tables["cases"]
+        mine = cases[cases["force_id"] == claim["force_id"]]
+        longer = self.returns[self.returns["longest_missing_years_min"] > float(claim["claimed"])]
+        note = ("longer durations elsewhere in the same round: " + "; ".join(
+            f"{r.force_name} at least {r.longest_missing_years_min:.2f} years ('{r.duration_text}')"
+            for r in longer.itertuples())) if len(longer) else ""
+        value = [(r.years_min, r.years_max) for r in mine.itertuples()]
+        shown = "; ".join(f"'{r.text}': {r.years_min:g} to {r.years_max:g} years" for r in mine.itertuples())
+        return Computed(value, shown, f"data/processed/{self.round_id}/missing_cases.csv force_id={claim['force_id']}", note)
+
+    def staffing_ratio(self, claim) -> Computed:
+        ratio = staffing.load()
+        return Computed(ratio.per_staff, f"{ratio.offenders} / {ratio.staff} = {ratio.per_staff:.2f}",
+                        f"{ratio.offenders_source}; {ratio.staff_source}",
+                        f"'about {ratio.staff}' staff: {ratio.per_staff_if_staff_were(950):.1f} to "
+                        f"{ratio.per_staff_if_staff_were(850):.1f} for 850 to 950 staff")
+
+    def staffing_staff(self, claim) -> Computed:
+        ratio = staffing.load()
+        return Computed(ratio.staff, f"about {ratio.staff}", ratio.staff_source, "the NSPCC's own figure is approximate")
+
+    def staffing_offenders(self, claim) -> Computed:
+        ratio = staffing.load()
+        return Computed(ratio.offenders, f"{ratio.offenders:,}", ratio.offenders_source,
+                        "NSPCC police-FOI basis; the MoJ's MAPPA count at 31 March 2015 was 49,466")
+
+    def register_series(self, claim) -> Computed:
+        registers = rates.national_registers()
+        years = sorted(d for d in registers if d.year <= 2015)
+        series = [(d.year, registers[d].count) for d in years]
+        gaps = [y for y in range(series[0][0], series[-1][0] + 1) if y not in dict(series)]
+        return Computed([c for _, c in series], ", ".join(f"{y}: {c:,}" for y, c in series),
+                        "data/raw/reference/mappa_england_wales_national.csv (31 March counts, England and Wales)",
+                        f"no count for {', '.join(map(str, gaps))}: those years' changes are not seen" if gaps else "")
+
+    def disclosure_wording(self, claim) -> Computed:
+        rows = read_csv(paths.REFERENCE / "foi_disclosure_logs.csv", ("force", "verbatim_answer"))
+        phrase = str(claim["claimed"]).lower()
+        hits = [r for r in rows if phrase.replace("-", " ") in r.get("verbatim_answer").lower().replace("-", " ")]
+        return Computed(len(hits), f"in {len(hits)} of {len(rows)} published FOI answers",
+                        "data/raw/reference/foi_disclosure_logs.csv lines " + ", ".join(str(r.line) for r in hits),
+                        "forces' standard wording in other FOI answers; the Press Association's answers are not in the data")
+
+
+def judge(claim: dict, computed: Computed | None) -> str:
+    rule = claim["match"]
+    if rule == "not_checkable" or computed is None:
+        return "not_checkable"
+    value, claimed = computed.value, claim.get("claimed")
+    if value is None:
+        return "not_checkable"
+    checks = {
+        "exact": lambda: value == claimed,
+        "nearly": lambda: claimed - claim.get("tolerance", 0) <= value < claimed,
+        "more_than": lambda: value > claimed,
+        "about": lambda: abs(value - claimed) <= claim.get("tolerance", 0),
+        "rounded": lambda: round(value / claim["to"]) * claim["to"] == claimed,
+        "range": lambda: [float(v) for v in value] == [float(c) for c in claimed],
+        "has_case": lambda: any(not (math.isnan(lo) or math.isnan(hi)) and lo <= claimed <= hi for lo, hi in value),
+        "described": lambda: str(claimed).lower() in str(value).lower(),
+        "not_disclosed": lambda: any(w in str(value).lower() for w in ("not revealed", "not disclosed")),
+        "increasing": lambda: all(b > a for a, b in zip(value, value[1:])),
+        "in_source": lambda: value > 0,
+    }
+    if rule not in checks:
+        raise ValueError(f"claim {claim['id']}: unknown match rule {rule!r}")
+    return "supported" if checks[rule]() else "contradicted"
+
+
+def ledger(story: str) -> pd.DataFrame:
+    spec = load(story)
+    quantities = Quantities(spec["round_id"])
+    rows = []
+    for claim in spec["claims"]:
+        computed = getattr(quantities, claim["quantity"])(claim) if claim.get("quantity") else None
+        verdict = judge(claim, computed)
+        claimed = claim.get("printed", claim.get("claimed", ""))
+        rows.append({
+            "claim_id": claim["id"], "published_text": claim["sentence"], "asserts": claim["asserts"],
+            "claimed": claimed if not isinstance(claimed, list) else " to ".join(map(str, claimed)),
+            "computed": computed.shown if computed else "",
+            "verdict": verdict, "match": claim["match"],
+            "evidence": computed.evidence if computed else "",
+            "note": claim.get("reason", "") if verdict == "not_checkable" and not computed else (computed.note if computed else ""),
+        })
+    return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
+
+
+def ledger_path() -> Path:
+    return paths.REPORTS / "claims_ledger.csv"

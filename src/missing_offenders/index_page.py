@@ -1,0 +1,134 @@
+"""reports/index.html: the findings, every chart, the claims ledger, and links to every brief and
+processed file. Self-contained: inline CSS, relative links, no CDN; dated by the data, not the build.
+
+    python -m missing_offenders.index_page 2015_pa
+"""
+from __future__ import annotations
+
+import sys
+from html import escape
+
+import pandas as pd
+
+from . import analysis, claims, paths, publication, registry, staffing
+from .brief_runner import PAGE
+from .outputs import write_texts
+
+CHARTS = ("{round_id}_missing_by_force", "{round_id}_longest_missing", "national_totals", "staffing_ratio")
+
+
+def _rel(path) -> str:
+    return path.relative_to(paths.REPORTS).as_posix() if paths.REPORTS in path.parents else \
+        "../" + path.relative_to(paths.ROOT).as_posix()
+
+
+def _table(frame: pd.DataFrame, columns: list[str]) -> str:
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{'' if pd.isna(v) else escape(str(v))}</td>" for v in row) + "</tr>"
+                   for row in frame[columns].itertuples(index=False))
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def findings(round_id: str) -> str:
+    tables = analysis.load_round(round_id)
+    summary = tables["summary"]
+    value = lambda m: analysis.summary_value(summary, m)  # noqa: E731
+    total = value("national_total_reported")
+    ranked = analysis.missing_by_force(tables["force_returns"], total)
+    top = ranked.iloc[0]
+    longest = analysis.longest_missing(tables["force_returns"]).iloc[0]
+    ratio = staffing.load()
+    items = [
+        f"{total} registered sex offenders were reported missing across the UK (national total as published).",
+        f"The forces' own published figures account for at least {value('attributed_min')} of them "
+        f"({value('exact_figures_sum')} from exact figures); at most {value('unattributed_max')} cannot be attributed "
+        f"to a named force. {value('forces_not_published')} of the {value('forces_in_registry')} forces have no "
+        "published figure.",
+        f"{top['force_name']}: {top['label']}, {top['share_of_national_pct']:.1f}% of the national total.",
+        f"Longest time missing described: {longest['force_name']}, at least {longest['longest_missing_years_min']:.1f} "
+        f"years ('{longest['duration_text']}').",
+        f"{ratio.offenders:,} registered sex offenders and about {ratio.staff} police staff managing them: "
+        f"{ratio.per_staff:.1f} per member of staff, published as 'one for every {ratio.published_ratio}'.",
+    ]
+    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+
+
+def charts_html(round_id: str) -> str:
+    parts = []
+    for template in CHARTS:
+        name = template.format(round_id=round_id)
+        alt = (paths.FIGURES / f"{name}.alt.txt").read_text(encoding="utf-8").strip()
+        parts.append(
+            f"<figure><img src='figures/{name}.png' alt='{escape(alt, quote=True)}'>"
+            f"<figcaption>Download: <a href='figures/{name}.svg'>SVG</a> · <a href='figures/{name}.png'>PNG</a> · "
+            f"<a href='figures/{name}.csv'>data (CSV)</a> · <a href='figures/{name}.alt.txt'>alt text</a></figcaption></figure>")
+    return "".join(parts)
+
+
+def ledger_html() -> str:
+    ledger = pd.read_csv(claims.ledger_path(), dtype=str, keep_default_na=False)
+    counts = ledger["verdict"].value_counts()
+    summary = ", ".join(f"{counts.get(v, 0)} {v.replace('_', ' ')}" for v in claims.VERDICTS)
+    return (f"<p>{len(ledger)} claims: {summary}. Full ledger with evidence: "
+            f"<a href='claims_ledger.csv'>claims_ledger.csv</a>.</p>"
+            + _table(ledger, ["claim_id", "published_text", "claimed", "computed", "verdict", "note"]))
+
+
+def briefs_html(round_id: str) -> str:
+    items = "".join(f"<li><a href='briefs/{round_id}/{f.force_id}.html'>{escape(f.name)}</a></li>"
+                    for f in registry.load().forces)
+    return f"<ul class='columns'>{items}</ul>"
+
+
+def files_html() -> str:
+    files = sorted(p for p in paths.PROCESSED.rglob("*.csv"))
+    rounds = {}
+    for path in files:
+        rounds.setdefault(path.parent.name, []).append(path)
+    rows = "".join(
+        f"<li>{escape(round_id)}: " + " · ".join(f"<a href='{_rel(p)}'>{p.name}</a>" for p in found) + "</li>"
+        for round_id, found in rounds.items())
+    return f"<ul>{rows}</ul>"
+
+
+def sources_html(round_id: str) -> str:
+    returns = analysis.load_round(round_id)["force_returns"]
+    used = returns.dropna(subset=["source_url"]).drop_duplicates("source_url").sort_values("source_title")
+    items = "".join(f"<li><a href='{escape(r.source_url, quote=True)}'>{escape(r.source_title)}</a></li>"
+                    for r in used.itertuples())
+    return (f"<ul>{items}</ul><p>Reference data (MAPPA registers, NSPCC staffing, FOI disclosure logs) and every "
+            "other round's sources are listed row by row in <code>data/raw/</code>; see <code>data/raw/SOURCES.md</code>.</p>")
+
+
+def page(round_id: str) -> str:
+    info = publication._round_info(round_id)
+    dated = (f"Data: FOI responses to the {info.publisher.split(' (')[0]}, snapshot {info.snapshot_start:%d %B %Y} to "
+             f"{info.snapshot_end:%d %B %Y}, published {info.published_date}.")
+    body = (
+        "<h1>Missing registered sex offenders: the findings, checked</h1>"
+        f"<p class='round'>{escape(dated)}</p>"
+        f"<h2>Headline findings</h2>{findings(round_id)}"
+        f"<h2>Charts</h2>{charts_html(round_id)}"
+        f"<h2>Claims ledger</h2>{ledger_html()}"
+        f"<h2>Force briefs</h2>{briefs_html(round_id)}"
+        f"<h2>Processed data</h2>{files_html()}"
+        f"<h2>Sources</h2>{sources_html(round_id)}"
+    )
+    html = PAGE.format(title="Missing registered sex offenders: findings", body=body)
+    html = html.replace('<nav><a href="../../index.html">All findings</a> · <a href="index.html">All force briefs</a></nav>\n', "")
+    return html.replace("max-width: 46rem", "max-width: 60rem").replace(
+        "</style>", "figure { margin: 1.5rem 0; } figcaption { font-size: 0.85rem; color: #555; }\n"
+                    ".columns { columns: 3 14rem; } td { vertical-align: top; font-size: 0.9rem; }\n</style>")
+
+
+def main(argv: list[str]) -> int:
+    round_id = argv[0] if argv else "2015_pa"
+    target = paths.REPORTS / "index.html"
+    if not write_texts({target: page(round_id)}, under=paths.REPORTS):
+        target.touch()  # unchanged but up to date: tell make so
+    print(f"wrote {paths.relative(target)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

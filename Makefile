@@ -7,6 +7,10 @@ SHELL := /bin/bash
 .SUFFIXES:
 .SECONDEXPANSION:
 MAKEFLAGS += --no-builtin-rules --no-print-directory
+# Two jobs by default (the machine has two cores); `make JOBS=1 all` runs one at a time.
+# Logs are grouped per target so parallel output stays readable.
+JOBS ?= 2
+MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
 .DEFAULT_GOAL := help
 
 # Reproducibility: inherited by every papermill and nbval kernel (conftest.py sets the same

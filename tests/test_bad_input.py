@@ -111,3 +111,10 @@ def test_joint_figure_is_excluded_not_split(project):
     assert "synthetic_test,joint_returns_min,12," in summary
     assert "synthetic_test,attributed_min,3," in summary
     assert "synthetic_test,unattributed_max,15," in summary
+
+
+def test_a_new_round_is_discovered_without_code_changes(project):
+    result = project.run("missing_offenders.build_rules")
+    assert result.returncode == 0, result.stderr
+    assert "ROUNDS := synthetic_test" in result.stdout
+    assert "RAW_synthetic_test := data/raw/foi_rounds/synthetic_test.csv data/raw/foi_rounds/rounds.csv" in result.stdout

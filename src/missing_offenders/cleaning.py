@@ -87,14 +87,13 @@ def _window(info: rounds.RoundInfo) -> SnapshotWindow:
 
 
 def _figure_summary(figure: Figure) -> str:
-    if figure.minimum is None and figure.maximum is None:
+    """'10', '0 to 4', '372+' or the kind with its exemptions ('refused (s12)')."""
+    if figure.minimum is None:
         extra = f" ({', '.join(figure.exemptions)})" if figure.exemptions else ""
         return f"{figure.kind}{extra}"
-    if figure.minimum == figure.maximum:
-        return str(figure.minimum)
-    return f"{figure.minimum} to {'' if figure.maximum is None else figure.maximum}".rstrip(" to") + (
-        "+" if figure.maximum is None else ""
-    )
+    if figure.maximum is None:
+        return f"{figure.minimum}+"
+    return str(figure.minimum) if figure.minimum == figure.maximum else f"{figure.minimum} to {figure.maximum}"
 
 
 def _years(value: float | None) -> str:

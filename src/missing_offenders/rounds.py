@@ -101,7 +101,8 @@ def _window_from_rows(round_rows: list[RawRow]) -> tuple[dt.date | None, dt.date
     """For a round not in rounds.csv: 'as of DATE' gives the snapshot; a publication date bounds it."""
     dates = {row.get("published_date").strip() for row in round_rows}
     if len(dates) != 1:
-        return None, None, "unknown: not in rounds.csv and rows disagree on the date"
+        shown = "; ".join(sorted(dates)) or "none"
+        return None, None, f"unknown: not in rounds.csv and no single date for the round's rows ({shown})"
     text = dates.pop()
     match = _ISO_DATE.match(text)
     if not match:

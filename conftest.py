@@ -12,3 +12,16 @@ for _key, _value in {
     "PYDEVD_DISABLE_FILE_VALIDATION": "1",
 }.items():
     os.environ.setdefault(_key, _value)
+
+
+def pytest_configure(config):
+    """nbval starts one kernel per notebook, two at a time under xdist: give them Unix sockets
+    of their own, as `make` does, so two kernels can never race for the same TCP port."""
+    try:
+        import nbval.kernel
+        from jupyter_client.manager import KernelManager
+    except ImportError:
+        return
+    from missing_offenders.nbrun import socket_file_kernel_manager
+
+    nbval.kernel.KernelManager = socket_file_kernel_manager(KernelManager)

@@ -68,10 +68,10 @@ def _run_forces(round_id: str, force_ids: list[str]) -> list[tuple[str, str | No
     from nbclient.exceptions import CellExecutionError
     from papermill.parameterize import parameterize_notebook
 
-    from .nbrun import _kernel_manager_class
+    from .nbrun import socket_file_kernel_manager
 
     template = nbformat.read(TEMPLATE, as_version=4)
-    manager = _kernel_manager_class()(kernel_name="python3")
+    manager = socket_file_kernel_manager()(kernel_name="python3")
     results = []
     try:
         for force_id in force_ids:

@@ -33,6 +33,17 @@ def frame(fig, title: str, subtitle: str, source: str) -> None:
     fig.axes[0].set_title("\n".join(textwrap.wrap(subtitle, 80)), loc="left", fontsize=10, color="#333333")
 
 
+def finish_bars(fig, ax, labels, xlabel: str, xlim: float, titles: tuple[str, str, str], top: float, bottom: float):
+    """Common finish of a horizontal chart: labels, x grid, the frame (title, subtitle, source)."""
+    ax.set_yticks(range(len(labels)), labels, fontsize=9)
+    ax.set_xlabel(xlabel)
+    ax.set_xlim(0, xlim)
+    ax.xaxis.grid(True)
+    ax.set_axisbelow(True)
+    frame(fig, *titles)
+    fig.subplots_adjust(top=top, bottom=bottom)
+
+
 def save_chart(fig, name: str, data: pd.DataFrame, alt_text: str, decimals: dict[str, int] | None = None) -> list[Path]:
     """Write PNG, SVG, CSV and alt text for one chart; return the paths written or unchanged."""
     folder = paths.FIGURES
@@ -67,13 +78,8 @@ def missing_by_force(ranked: pd.DataFrame, highlight: str, title: str, subtitle:
             end = low + 2.5 if pd.isna(row["missing_max"]) else float(row["missing_max"])
             ax.text(end + 3, y, row["label"], va="center", fontsize=9,
                     fontweight="bold" if row["force_id"] == highlight else "normal")
-        ax.set_yticks(range(len(order)), order["force_name"], fontsize=9)
-        ax.set_xlabel("registered sex offenders wanted, whereabouts unknown")
-        ax.xaxis.grid(True)
-        ax.set_axisbelow(True)
-        ax.set_xlim(0, float(ranked["missing_min"].max()) * 1.12)
-        frame(fig, title, subtitle, source)
-        fig.subplots_adjust(top=0.86, bottom=0.14)
+        finish_bars(fig, ax, order["force_name"], "registered sex offenders wanted, whereabouts unknown",
+                    float(ranked["missing_min"].max()) * 1.12, (title, subtitle, source), top=0.86, bottom=0.14)
     return fig
 
 
@@ -96,13 +102,8 @@ def longest_missing(longest: pd.DataFrame, title: str, subtitle: str, source: st
                 ax.plot([low, high], [y, y], color=BLUE, linewidth=4, solid_capstyle="round")
                 label = f"{low:.1f}" if low == high else f"{low:.1f} to {high:.1f}"
             ax.text((low if pd.isna(high) else high) + 1.8, y, label, va="center", fontsize=9)
-        ax.set_yticks(range(len(order)), order["force_name"], fontsize=9)
-        ax.set_xlabel("years missing at the time of the count")
-        ax.set_xlim(0, 19)
-        ax.xaxis.grid(True)
-        ax.set_axisbelow(True)
-        frame(fig, title, subtitle, source)
-        fig.subplots_adjust(top=0.84, bottom=0.16)
+        finish_bars(fig, ax, order["force_name"], "years missing at the time of the count", 19,
+                    (title, subtitle, source), top=0.84, bottom=0.16)
     return fig
 
 
@@ -135,11 +136,6 @@ def staffing(data: pd.DataFrame, title: str, subtitle: str, source: str):
         ax.barh(range(len(order)), order["offenders_per_staff"], color=colours, height=0.6)
         for y, value in enumerate(order["offenders_per_staff"]):
             ax.text(value + 0.8, y, f"{value:.1f}", va="center", fontsize=9)
-        ax.set_yticks(range(len(order)), order["label"], fontsize=9)
-        ax.set_xlabel("registered sex offenders per police staff member")
-        ax.set_xlim(0, 65)
-        ax.xaxis.grid(True)
-        ax.set_axisbelow(True)
-        frame(fig, title, subtitle, source)
-        fig.subplots_adjust(top=0.72, bottom=0.22)
+        finish_bars(fig, ax, order["label"], "registered sex offenders per police staff member", 65,
+                    (title, subtitle, source), top=0.72, bottom=0.22)
     return fig

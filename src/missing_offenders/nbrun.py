@@ -20,17 +20,25 @@ from pathlib import Path
 from . import paths
 
 
-def _kernel_manager_class():
-    """A kernel manager that encrypts kernel traffic where ipykernel supports it (CurveZMQ), which
-    also stops ipykernel 7 printing its "running over TCP without encryption" warning on every run."""
-    from jupyter_client.manager import AsyncKernelManager
+def socket_file_kernel_manager(base=None):
+    """A kernel manager (subclass of `base`, default AsyncKernelManager) talking to its kernel over
+    Unix sockets with a prefix of its own.
 
-    class EncryptedKernelManager(AsyncKernelManager):
+    Over TCP, two kernels started at once (make -j2, the brief workers, nbval under xdist) can draw
+    the same free port and one fails with 'Address already in use'; socket files named by process
+    and manager cannot collide. It also avoids ipykernel 7's 'running over TCP without encryption'
+    warning on every run.
+    """
+    if base is None:
+        from jupyter_client.manager import AsyncKernelManager as base
+
+    class SocketFileKernelManager(base):
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
-            self.transport_encryption = "auto"
+            self.transport = "ipc"
+            self.ip = os.path.join(tempfile.gettempdir(), f"missing-offenders-kernel-{os.getpid()}-{id(self):x}")
 
-    return EncryptedKernelManager
+    return SocketFileKernelManager
 
 
 def strip_volatile(nb, output: Path, source: Path) -> None:
@@ -79,7 +87,7 @@ def run(source: Path, output: Path, parameters: dict[str, str]) -> bool:
         papermill.execute_notebook(
             str(source), str(temporary), parameters=parameters or None, kernel_name="python3",
             progress_bar=False, log_output=False, cwd=str(source.parent),
-            kernel_manager_class=_kernel_manager_class(),
+            kernel_manager_class=socket_file_kernel_manager(),
         )
     except PapermillExecutionError as error:
         failed = paths.ROOT / "build" / "failed" / output.name

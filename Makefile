@@ -39,6 +39,7 @@ TRENDS_NB := notebooks/03_trends_and_staffing.ipynb
 LEDGER_NB := notebooks/04_claims_ledger.ipynb
 BRIEF_NB := notebooks/05_force_brief.ipynb
 REF := data/raw/reference
+STYLE := matplotlibrc src/missing_offenders/house.mplstyle
 
 RAW_FILES := $(shell find data/raw -type f ! -name SHA256SUMS ! -name '.*' | LC_ALL=C sort)
 SRC_FILES := $(wildcard src/missing_offenders/*.py)
@@ -102,33 +103,33 @@ endef
 
 # The template notebook runs in place for the default round (its committed outputs are that
 # run); every other round gets an executed copy under reports/notebooks/.
-$(STAMPS)/01_clean_round.done: $(CLEAN_NB) $(MODULES_01_clean_round) $(RAW_$(DEFAULT_ROUND)) | $(VENV_OK) $(STAMPS)/raw-verified
+$(STAMPS)/01_clean_round.done: $(CLEAN_NB) $(MODULES_01_clean_round) $(RAW_$(DEFAULT_ROUND)) $(VENV_OK) | $(STAMPS)/raw-verified
 	$(run_in_place)
 
-reports/notebooks/01_clean_round/%.ipynb: $(CLEAN_NB) $(MODULES_01_clean_round) $$(RAW_$$*) | $(VENV_OK) $(STAMPS)/raw-verified
+reports/notebooks/01_clean_round/%.ipynb: $(CLEAN_NB) $(MODULES_01_clean_round) $$(RAW_$$*) $(VENV_OK) | $(STAMPS)/raw-verified
 	$(NB_RUN) $(CLEAN_NB) $@ -r round_id $*
 
 
 
-$(STAMPS)/02_round_analysis.done: $(ANALYSIS_NB) $(MODULES_02_round_analysis) $(STAMPS)/01_clean_round.done \
-		$(REF)/mappa_england_wales_national.csv $(REF)/mappa_area_figures.csv | $(VENV_OK) $(STAMPS)/raw-verified
+$(STAMPS)/02_round_analysis.done: $(ANALYSIS_NB) $(MODULES_02_round_analysis) $(STYLE) $(STAMPS)/01_clean_round.done \
+		$(REF)/mappa_england_wales_national.csv $(REF)/mappa_area_figures.csv $(VENV_OK) | $(STAMPS)/raw-verified
 	$(run_in_place)
 
-$(STAMPS)/03_trends_and_staffing.done: $(TRENDS_NB) $(MODULES_03_trends_and_staffing) $(CLEANED) \
-		$(REF)/nspcc_2015_staffing.csv | $(VENV_OK) $(STAMPS)/raw-verified
+$(STAMPS)/03_trends_and_staffing.done: $(TRENDS_NB) $(MODULES_03_trends_and_staffing) $(STYLE) $(CLEANED) \
+		$(REF)/nspcc_2015_staffing.csv $(VENV_OK) | $(STAMPS)/raw-verified
 	$(run_in_place)
 
 $(STAMPS)/04_claims_ledger.done: $(LEDGER_NB) $(MODULES_04_claims_ledger) $(wildcard claims/*.yaml) \
 		$(STAMPS)/01_clean_round.done $(REF)/nspcc_2015_staffing.csv $(REF)/mappa_england_wales_national.csv \
-		$(REF)/foi_disclosure_logs.csv $(wildcard data/raw/published_story/*) | $(VENV_OK) $(STAMPS)/raw-verified
+		$(REF)/foi_disclosure_logs.csv $(wildcard data/raw/published_story/*) $(VENV_OK) | $(STAMPS)/raw-verified
 	$(run_in_place)
 
-$(STAMPS)/05_force_brief.done: $(BRIEF_NB) $(MODULES_05_force_brief) $(STAMPS)/01_clean_round.done | $(VENV_OK) $(STAMPS)/raw-verified
+$(STAMPS)/05_force_brief.done: $(BRIEF_NB) $(MODULES_05_force_brief) $(STYLE) $(STAMPS)/01_clean_round.done $(VENV_OK) | $(STAMPS)/raw-verified
 	$(run_in_place)
 
 # Every force's brief: the same notebook, one kernel per worker (see brief_runner.py).
-$(STAMPS)/briefs-$(DEFAULT_ROUND).done: $(BRIEF_NB) $(MODULES_05_force_brief) $(CLOSURE_brief_runner) \
-		$(STAMPS)/01_clean_round.done | $(VENV_OK) $(STAMPS)/raw-verified
+$(STAMPS)/briefs-$(DEFAULT_ROUND).done: $(BRIEF_NB) $(MODULES_05_force_brief) $(CLOSURE_brief_runner) $(STYLE) \
+		$(STAMPS)/01_clean_round.done $(VENV_OK) | $(STAMPS)/raw-verified
 	$(PY) -m missing_offenders.brief_runner $(DEFAULT_ROUND) --workers 2
 	touch $@
 
@@ -137,7 +138,7 @@ reports/index.html: $(CLOSURE_index_page) $(STAMPS)/02_round_analysis.done $(STA
 	$(PY) -m missing_offenders.index_page $(DEFAULT_ROUND)
 
 test: | $(VENV_OK) ## Unit tests, then nbval over every committed executed notebook
-	$(PY) -m pytest -n 2 --dist loadfile --nbval tests notebooks reports/notebooks
+	MISSING_OFFENDERS_READ_ONLY=1 $(PY) -m pytest -n 2 --dist loadfile --nbval tests notebooks reports/notebooks
 
 manifest: ## Rewrite data/raw/SHA256SUMS after adding or correcting a raw file on purpose
 	$(STDLIB_PY) -m missing_offenders.manifest write

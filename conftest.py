@@ -10,6 +10,7 @@ for _key, _value in {
     "MATPLOTLIBRC": str(_ROOT / "matplotlibrc"),
     "MPLCONFIGDIR": str(_ROOT / "build" / "mplconfig"),
     "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    "MISSING_OFFENDERS_READ_ONLY": "1",  # nbval re-runs notebooks to compare, never to rewrite outputs
 }.items():
     os.environ.setdefault(_key, _value)
 

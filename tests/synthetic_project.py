@@ -58,7 +58,7 @@ class SyntheticProject:
         ])
 
     def env(self) -> dict[str, str]:
-        return {**os.environ, "MISSING_OFFENDERS_ROOT": str(self.root)}
+        return {**os.environ, "MISSING_OFFENDERS_ROOT": str(self.root), "MISSING_OFFENDERS_READ_ONLY": "0"}
 
     def write_rounds(self, total: str) -> None:
         row = {c: "" for c in ROUNDS_COLUMNS}

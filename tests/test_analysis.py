@@ -43,6 +43,10 @@ def test_longest_missing_csv_matches_force_returns(pa):
     for row in data.itertuples():
         assert row.longest_missing_years_min == pytest.approx(returns.loc[row.force_id, "longest_missing_years_min"])
     assert data.iloc[0]["force_id"] == "gloucestershire" and data.iloc[0]["longest_missing_years_min"] == 14.09
+    assert analysis.longest_leaders(analysis.longest_missing(pa["force_returns"])) == (
+        14, ["Gloucestershire Constabulary", "Metropolitan Police Service"])
+    assert analysis.years_label(14.09, float("nan")) == "at least 14.0"   # lower bounds round down
+    assert analysis.years_label(8.09, 9.19) == "8.0 to 9.2"
 
 
 def test_national_totals_csv_is_the_dated_stock_rounds():
@@ -90,10 +94,19 @@ def test_duration_bands_put_straddling_cases_apart():
     assert bands == {"under 1 year": 1, "1 to 5 years": 1, "5 to 10 years": 0, "10 years or more": 1, "band uncertain": 2}
 
 
-def test_charts_are_byte_identical_when_redrawn():
-    before = {p: p.read_bytes() for p in paths.FIGURES.glob("staffing_ratio.*")}
-    publication.staffing_chart()
-    assert {p: p.read_bytes() for p in paths.FIGURES.glob("staffing_ratio.*")} == before
+@pytest.mark.parametrize("draw", [
+    lambda: publication.staffing_chart()[2],
+    lambda: publication.missing_by_force_chart("2015_pa", "cambridgeshire")[2],
+    lambda: publication.longest_missing_chart("2015_pa")[2],
+    lambda: publication.national_totals_chart()[3],
+])
+def test_charts_redrawn_are_byte_identical_to_the_committed_files(draw):
+    for path, content in draw().items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        assert path.read_bytes() == data, f"{paths.relative(path)} differs when redrawn"
+
+
+def test_alt_text():
     alt = (paths.FIGURES / "staffing_ratio.alt.txt").read_text()
     assert alt.startswith("Bar chart: One police staff member for every 51")
 

@@ -118,3 +118,19 @@ def test_a_new_round_is_discovered_without_code_changes(project):
     assert result.returncode == 0, result.stderr
     assert "ROUNDS := synthetic_test" in result.stdout
     assert "RAW_synthetic_test := data/raw/foi_rounds/synthetic_test.csv data/raw/foi_rounds/rounds.csv" in result.stdout
+
+
+def test_forces_figures_above_the_national_total_stop_the_run(project):
+    project.write_rounds(total="5")
+    project.manifest()
+    fails_cleanly(project, "add up to at least 10", "more than the national total of 5", "rounds.csv line 2")
+
+
+def test_a_correction_naming_a_file_that_is_not_a_round_file(project):
+    corrections = project.root / "data/raw/corrections"
+    corrections.mkdir()
+    (corrections / "transcription_corrections.csv").write_text(
+        "file,line,column,raw_value,corrected_value,reason\n"
+        "foi_rounds/synthetic_tset.csv,2,count_text,ten,11,SYNTHETIC typo in the file name\n")
+    project.manifest()
+    fails_cleanly(project, "transcription_corrections.csv, line 2", "foi_rounds/synthetic_tset.csv is not a round file")

@@ -565,3 +565,15 @@ def test_unreadable_clauses(text, clause, reason):
 def test_window_must_not_end_before_it_starts():
     with pytest.raises(ValueError, match="after it ends"):
         SnapshotWindow(D(2015, 3, 10), D(2015, 2, 1))
+
+
+def test_a_count_stops_where_the_number_does():
+    window = SnapshotWindow(datetime.date(2015, 2, 1), datetime.date(2015, 3, 10))
+    reading = parse_duration("twenty one years", window)
+    assert [(g.cases, g.years_min) for g in reading.groups] == [(1, 21.0)]
+
+
+def test_a_bracketed_count_is_refused_not_dropped():
+    window = SnapshotWindow(datetime.date(2015, 2, 1), datetime.date(2015, 3, 10))
+    with pytest.raises(DurationError, match="bare number in brackets"):
+        parse_duration("since 2006 (2), since 2009 (3)", window)

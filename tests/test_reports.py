@@ -1,6 +1,8 @@
 """Briefs and the index page: one brief per force, each naming its force, figure and source;
 an index that opens from disk with no server and no internet."""
 import re
+
+import pandas as pd
 from html.parser import HTMLParser
 
 import pytest
@@ -56,8 +58,10 @@ def test_cambridgeshire_brief_has_the_suggested_wording():
 
 def test_humane_years():
     assert brief.humane_years(8.0, 8.0) == "about 8 years"
-    assert brief.humane_years(8.09, 9.19) == "8 to 9 years"
-    assert brief.humane_years(0.42, 0.61) == "5 to 7 months"
+    assert brief.humane_years(8.09, 9.19) == "8 to 10 years"   # bounds round outwards
+    assert brief.humane_years(0.42, 0.61) == "5 to 8 months"
+    assert brief.humane_years(0.09, 1.19) == "1 month to 2 years"
+    assert brief.humane_years(12.67, float("nan")) == "at least 12 years"  # never "13"
     assert brief.humane_years(1.0, float("nan")) == "at least a year"
 
 
@@ -71,3 +75,17 @@ def test_index_opens_from_disk():
     text = index.read_text(encoding="utf-8")
     assert text.count("briefs/2015_pa/") == 46 and "claims_ledger.csv" in text
     assert "snapshot 01 February 2015 to 10 March 2015" in text
+
+
+@pytest.mark.parametrize("low, high, expected", [
+    (372, pd.NA, "said at least 372 registered sex offenders were wanted"),
+    (0, 4, "gave a censored figure: between 0 and 4"),
+    (0, 0, "said it had no registered sex offenders"),
+])
+def test_figure_sentence_for_bounds_and_ranges(low, high, expected):
+    """SYNTHETIC figures on a real row: 'at least N' and censored figures must read right, not crash."""
+    ctx = brief.context("2015_pa", "kent")
+    ctx.row = ctx.row.copy()
+    ctx.row["status"], ctx.row["missing_min"], ctx.row["missing_max"] = "reported", low, high
+    assert expected in brief.figure_sentence(ctx)
+    assert "Suggested wording" in brief.suggested_wording(ctx)

@@ -2,6 +2,8 @@
 national picture and time missing. Pure functions over DataFrames; the notebooks show them."""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from . import paths
@@ -43,6 +45,29 @@ def summary_detail(summary: pd.DataFrame, measure: str) -> str:
     return str(summary.loc[summary["measure"] == measure, "detail"].iloc[0])
 
 
+def floor1(value: float) -> float:
+    """A lower bound shown to one decimal never rounds up: 14.09 years shows as 14.0."""
+    return math.floor(value * 10) / 10
+
+
+def ceil1(value: float) -> float:
+    """An upper bound shown to one decimal never rounds down."""
+    return math.ceil(value * 10) / 10
+
+
+def years_label(low, high) -> str:
+    """Bounds on a duration, rounded outwards: '8.0', '8.0 to 9.2', 'at least 14.0'."""
+    if pd.isna(low) and pd.isna(high):
+        return ""
+    if pd.isna(high):
+        return f"at least {floor1(low):.1f}"
+    if pd.isna(low):
+        return f"up to {ceil1(high):.1f}"
+    if low == high:
+        return f"{low:.1f}"
+    return f"{floor1(low):.1f} to {ceil1(high):.1f}"
+
+
 def figure_label(low, high) -> str:
     """'10', '0-4', '1+' (a lower bound), '' when unknown."""
     if pd.isna(low):
@@ -80,9 +105,16 @@ def forces_by_status(returns: pd.DataFrame) -> dict[str, list[str]]:
     return {label: sorted(frame["force_name"]) for label, frame in groups.items()}
 
 
-def national_picture(summary: pd.DataFrame, forces_basis_count: int | None) -> pd.DataFrame:
+def forces_basis_count(summary: pd.DataFrame) -> int | None:
+    """The number of forces the requester said reported missing offenders ('39 forces ...'), if stated."""
+    words = summary_detail(summary, "forces_basis_reported").split()
+    return int(words[0]) if words and words[0].isdigit() else None
+
+
+def national_picture(summary: pd.DataFrame) -> pd.DataFrame:
     """Reported total against what the forces' own figures attribute, and the forces count."""
     value = lambda m: summary_value(summary, m)  # noqa: E731
+    basis = summary_detail(summary, "forces_basis_reported")
     rows = [
         ("national total as reported", value("national_total_reported"), "rounds.csv"),
         ("sum of exact force figures found", value("exact_figures_sum"), "force_returns.csv"),
@@ -90,9 +122,10 @@ def national_picture(summary: pd.DataFrame, forces_basis_count: int | None) -> p
         ("attributed to named forces, at most", value("attributed_max"), "blank: some forces give only a lower bound"),
         ("unattributed remainder, at most", value("unattributed_max"), "national total minus attributed minimum"),
         ("unattributed remainder, at least", value("unattributed_min"), "national total minus attributed maximum"),
-        ("forces said to report missing offenders", forces_basis_count, "as published ('39 forces')"),
+        ("forces said to report missing offenders", forces_basis_count(summary), f"as published: {basis[:60]}"),
         ("forces found with missing offenders", value("forces_with_missing"), "reported > 0 or cases described"),
-        ("forces with no published figure", value("forces_not_published"), "in the registry of 46"),
+        ("forces with no published figure", value("forces_not_published"),
+         f"of the {value('forces_in_registry')} forces in the registry"),
     ]
     frame = pd.DataFrame(rows, columns=["measure", "value", "basis"])
     frame["value"] = frame["value"].astype("Int64")
@@ -107,6 +140,14 @@ def longest_missing(returns: pd.DataFrame) -> pd.DataFrame:
     frame["order"] = frame["longest_missing_years_min"].fillna(frame["longest_missing_years_max"])
     frame = frame.sort_values(["order", "force_name"], ascending=[False, True]).drop(columns="order")
     return frame.reset_index(drop=True)
+
+
+def longest_leaders(longest: pd.DataFrame) -> tuple[int, list[str]]:
+    """Whole years the longest described case had at least reached, and every force with such a case
+    (bounds overlap, so a force whose lower bound is a few weeks higher is not 'longer')."""
+    floors = longest["longest_missing_years_min"].dropna().map(math.floor)
+    years = int(floors.max())
+    return years, list(longest.loc[floors[floors == years].index, "force_name"])
 
 
 def case_durations(cases: pd.DataFrame) -> pd.DataFrame:

@@ -5,6 +5,7 @@ nbval and rendered as they are in the HTML brief.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from html import escape
 
@@ -47,7 +48,7 @@ def context(round_id: str, force_id: str) -> BriefContext:
     total = analysis.summary_value(summary, "national_total_reported")
     cases = tables["cases"][tables["cases"]["force_id"] == force_id]
     return BriefContext(round_id, force_id, row, analysis.missing_by_force(returns, total), summary, cases,
-                        publication._round_info(round_id))
+                        rounds.info_for(round_id))
 
 
 def _p(text: str) -> str:
@@ -63,24 +64,27 @@ def _plural(n: int, word: str = "registered sex offender") -> str:
 
 
 def humane_years(low, high) -> str:
-    """'about 8 years', '8 to 9 years', 'at least a year', 'five to seven months'."""
-    def unit(value: float) -> str:
+    """'about 8 years', '8 to 10 years', 'at least a year', '5 to 8 months': bounds rounded outwards,
+    so a lower bound never reads higher than the data allow, nor an upper bound lower."""
+    def unit(value: float, upper: bool) -> str:
         if value < 1:
-            months = max(1, round(value * 12))
+            months = max(1, math.ceil(value * 12) if upper else math.floor(value * 12))
             return f"{months} month{'' if months == 1 else 's'}"
-        return "a year" if round(value) == 1 else f"{value:.0f} years"
+        years = math.ceil(value) if upper else math.floor(value)
+        return "a year" if years == 1 else f"{years} years"
 
     if pd.isna(low) and pd.isna(high):
         return ""
     if pd.isna(high):
-        return f"at least {unit(low)}"
+        return f"at least {unit(low, upper=False)}"
     if pd.isna(low):
-        return f"up to {unit(high)}"
-    if unit(low) == unit(high):
-        return f"about {unit(low)}"
-    if high < 1:
-        return f"{max(1, round(low * 12))} to {unit(high)}"
-    return f"{low:.0f} to {unit(high)}" if low >= 1 else f"{unit(low)} to {unit(high)}"
+        return f"up to {unit(high, upper=True)}"
+    if low == high:  # a duration stated as such: the nearest whole unit
+        return f"about {unit(round(low) if low >= 1 else low, upper=False)}"
+    lower, upper = unit(low, upper=False), unit(high, upper=True)
+    if ("month" in lower) == ("month" in upper):  # same unit: "8 to 10 years", "5 to 8 months"
+        return f"{'1' if lower.startswith('a ') else lower.split()[0]} to {upper}"
+    return f"{lower} to {upper}"
 
 
 def round_label(ctx: BriefContext) -> str:
@@ -95,12 +99,12 @@ def figure_sentence(ctx: BriefContext) -> str:
     row, name = ctx.row, ctx.name
     low, high, status = row["missing_min"], row["missing_max"], row["status"]
     if status == "reported":
+        if pd.isna(high):
+            return f"{name} said at least {_plural(int(low))} were wanted because their whereabouts were unknown."
         if high == 0:
             return f"{name} said it had no registered sex offenders whose whereabouts were unknown."
         if low == high:
             return f"{name} said {_plural(int(low))} {'was' if low == 1 else 'were'} wanted because their whereabouts were unknown."
-        if pd.isna(high):
-            return f"{name} said at least {_plural(int(low))} were wanted because their whereabouts were unknown."
         return f"{name} gave a censored figure: between {int(low)} and {int(high)} registered sex offenders."
     if status == "cases_only":
         return (f"No total for {name} was published. Reports describe {_plural(int(low), 'case')} "
@@ -127,13 +131,15 @@ def source_html(ctx: BriefContext) -> str:
     row = ctx.row
     if pd.isna(row["verbatim"]):
         return "<h2>The source</h2>" + _p("No published sentence gives a figure for this force in this round.")
-    notes = f"<p class='note'>Transcriber's note: {escape(row['notes'])}</p>" if "notes" in row and isinstance(row.get("notes"), str) else ""
+    notes = f"<p class='note'>Transcriber's note: {escape(row['notes'])}</p>" if isinstance(row["notes"], str) else ""
+    corroborated = (f"<p class='note'>Corroborating sources: {escape(row['corroborating_sources'])}</p>"
+                    if isinstance(row["corroborating_sources"], str) else "")
     return (
         "<h2>The source</h2>"
         f"<blockquote>{escape(row['verbatim'])}</blockquote>"
         f"<p>Source: <a href='{escape(row['source_url'], quote=True)}'>{escape(row['source_title'])}</a>, "
         f"published {escape(str(row['published_date']))}. Attribution confidence: {escape(str(row['confidence']))}. "
-        f"Raw row: {escape(row['raw_file'])}, line {int(row['raw_line'])}.</p>{notes}"
+        f"Raw row: {escape(row['raw_file'])}, line {int(row['raw_line'])}.</p>{corroborated}{notes}"
     )
 
 
@@ -199,8 +205,8 @@ def caveats_html(ctx: BriefContext) -> list[str]:
         items.append(f"The national total ({ctx.total}) is UK-wide; the forces' own published figures account for "
                      f"at least {analysis.summary_value(ctx.summary, 'attributed_min')} of it.")
     if row["confidence"] in ("medium", "low"):
-        items.append(f"The attribution of this figure to {ctx.name} has {row['confidence']} confidence: see the "
-                     "transcriber's note in data/processed/ and the raw row.")
+        items.append(f"The attribution of this figure to {ctx.name} has {row['confidence']} confidence (see the "
+                     "transcriber's note under the source): confirm it with the force before publishing.")
     if row["status"] == "cases_only":
         items.append("Only individual cases were reported for this force; its total may be higher.")
     if row["status"] == "not_published":
@@ -228,10 +234,12 @@ def suggested_wording(ctx: BriefContext) -> str:
     national = (f" Nationally, {ctx.total} registered sex offenders were reported missing in freedom of "
                 f"information responses to the {requester}.") if ctx.total else ""
     low, high = row["missing_min"], row["missing_max"]
+    hedged = row["confidence"] in ("medium", "low")
     if row["status"] == "reported" and _known(high) and low == high and high > 0:
         n = int(low)
         verb = "was" if n == 1 else "were"
-        text = f"{name} said {_plural(n)} {verb} wanted because their whereabouts were unknown."
+        said = f"{name} was reported to have said" if hedged else f"{name} said"
+        text = f"{said} {_plural(n)} {verb} wanted because their whereabouts were unknown."
         text += (" " + longest_phrase(row)).rstrip() + national
     elif row["status"] == "reported" and _known(high) and high == 0:
         text = f"{name} said it had no registered sex offenders whose whereabouts were unknown.{national}"
@@ -239,6 +247,8 @@ def suggested_wording(ctx: BriefContext) -> str:
         text = f"No figure for {name} was among those published.{national} [Ask {name} for its figure before reporting one.]"
     else:
         text = f"{figure_sentence(ctx)} {longest_phrase(row)}".rstrip() + national
+    if hedged:
+        text += f" [Attribution confidence {row['confidence']}: confirm the figure with {name} first.]"
     return f"<h2>Suggested wording</h2><p class='wording'>{escape(text)}</p>"
 
 

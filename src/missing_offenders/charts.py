@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import paths
+from .analysis import years_label
 from .outputs import csv_text, write_texts
 
 STYLE = Path(__file__).with_name("house.mplstyle")
@@ -44,8 +45,9 @@ def finish_bars(fig, ax, labels, xlabel: str, xlim: float, titles: tuple[str, st
     fig.subplots_adjust(top=top, bottom=bottom)
 
 
-def save_chart(fig, name: str, data: pd.DataFrame, alt_text: str, decimals: dict[str, int] | None = None) -> list[Path]:
-    """Write PNG, SVG, CSV and alt text for one chart; return the paths written or unchanged."""
+def save_chart(fig, name: str, data: pd.DataFrame, alt_text: str,
+               decimals: dict[str, int] | None = None) -> dict[Path, bytes | str]:
+    """Write PNG, SVG, CSV and alt text for one chart; return the rendered files by path."""
     folder = paths.FIGURES
     png, svg = io.BytesIO(), io.BytesIO()
     fig.savefig(png, format="png", bbox_inches="tight", metadata={"Software": None})
@@ -57,7 +59,7 @@ def save_chart(fig, name: str, data: pd.DataFrame, alt_text: str, decimals: dict
         folder / f"{name}.alt.txt": alt_text.strip() + "\n",
     }
     write_texts(files, under=paths.REPORTS)
-    return list(files)
+    return files
 
 
 def missing_by_force(ranked: pd.DataFrame, highlight: str, title: str, subtitle: str, source: str):
@@ -95,12 +97,11 @@ def longest_missing(longest: pd.DataFrame, title: str, subtitle: str, source: st
                 ax.annotate("", xy=(low + 1.5, y), xytext=(low, y),
                             arrowprops={"arrowstyle": "->", "color": VERMILION, "linewidth": 1.5})
                 ax.plot([low], [y], "o", color=VERMILION, markersize=6)
-                label = f"at least {low:.1f}"
             elif low == high:
                 ax.plot([low], [y], "o", color=BLUE, markersize=7)
             else:
                 ax.plot([low, high], [y, y], color=BLUE, linewidth=4, solid_capstyle="round")
-                label = f"{low:.1f}" if low == high else f"{low:.1f} to {high:.1f}"
+            label = years_label(low, high)
             ax.text((low if pd.isna(high) else high) + 1.8, y, label, va="center", fontsize=9)
         finish_bars(fig, ax, order["force_name"], "years missing at the time of the count", 19,
                     (title, subtitle, source), top=0.84, bottom=0.16)

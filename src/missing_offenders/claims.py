@@ -16,7 +16,6 @@ import yaml
 from . import analysis, paths, rates, staffing
 from .rawio import read_csv
 
-CLAIMS_DIR = paths.ROOT / "claims"
 VERDICTS = ("supported", "contradicted", "not_checkable")
 LEDGER_COLUMNS = ["claim_id", "published_text", "asserts", "claimed", "computed", "verdict", "match", "evidence", "note"]
 
@@ -27,10 +26,11 @@ class Computed:
     shown: str
     evidence: str
     note: str = ""
+    independent: bool = True  # False when the only source of the figure is the story being checked
 
 
 def load(story: str) -> dict:
-    path = CLAIMS_DIR / f"{story}.yaml"
+    path = paths.CLAIMS / f"{story}.yaml"
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     story_text = (paths.PUBLISHED_STORY / f"{spec['story']}.txt").read_text(encoding="utf-8")
     for claim in spec["claims"]:
@@ -45,23 +45,32 @@ def load(story: str) -> dict:
 def _row_evidence(round_id: str, row: pd.Series) -> str:
     where = (f"{row['raw_file']} line {int(row['raw_line'])}; source {row['source_url']}"
              if not pd.isna(row["raw_line"]) else "no raw row: no published figure")
-    return f"data/processed/{round_id}/force_returns.csv force_id={row['force_id']} ({where})"
+    corroborated = row.get("corroborating_sources")
+    also = f"; corroborated by {corroborated}" if isinstance(corroborated, str) and corroborated else ""
+    return f"data/processed/{round_id}/force_returns.csv force_id={row['force_id']} ({where}{also})"
 
 
 class Quantities:
     """The computable quantities, by the names used in the claims file."""
 
-    def __init__(self, round_id: str):
+    def __init__(self, round_id: str, story_url: str):
         self.round_id = round_id
+        self.story_url = story_url
         self.tables = analysis.load_round(round_id)
         self.returns = self.tables["force_returns"].set_index("force_id", drop=False)
         self.summary = self.tables["summary"]
 
+    def _sourced(self, row: pd.Series, value, shown: str, note: str = "") -> Computed:
+        """A force's figure, flagged when its only source is the story under check (a circular check)."""
+        corroborated = isinstance(row["corroborating_sources"], str) and row["corroborating_sources"].strip()
+        independent = row["source_url"] != self.story_url or bool(corroborated)
+        return Computed(value, shown, _row_evidence(self.round_id, row), note, independent)
+
     def force_missing(self, claim) -> Computed:
         row = self.returns.loc[claim["force_id"]]
         low, high = row["missing_min"], row["missing_max"]
-        value = int(low) if not pd.isna(low) and low == high else None
-        return Computed(value, analysis.figure_label(low, high) or row["status"], _row_evidence(self.round_id, row))
+        value = int(low) if not pd.isna(low) and not pd.isna(high) and low == high else None
+        return self._sourced(row, value, analysis.figure_label(low, high) or row["status"])
 
     def national_total(self, claim) -> Computed:
         total = analysis.summary_value(self.summary, "national_total_reported")
@@ -72,12 +81,11 @@ class Quantities:
 
     def forces_basis(self, claim) -> Computed:
         basis = analysis.summary_detail(self.summary, "forces_basis_reported")
-        first = basis.split()[0] if basis.split() else ""
+        count = analysis.forces_basis_count(self.summary)
         found = analysis.summary_value(self.summary, "forces_with_missing")
-        return Computed(int(first) if first.isdigit() else None, first,
-                        f"data/processed/{self.round_id}/summary.csv measure=forces_basis_reported ('{basis}')",
-                        f"as published by the Press Association; only {found} of the forces can be named from published "
-                        "figures, so the 39 cannot be checked force by force")
+        return Computed(count, str(count), f"data/processed/{self.round_id}/summary.csv measure=forces_basis_reported",
+                        f"the requester's own count, as transcribed: '{basis}'; only {found} of the forces can be named "
+                        f"from published figures, so the {count} cannot be checked force by force")
 
     def force_duration_range(self, claim) -> Computed:
         cases = self.tables["cases"]
@@ -86,30 +94,30 @@ class Quantities:
         value = None if any(len(v) != 1 for v in ends.values()) else [float(ends["shortest"].iloc[0]),
                                                                           float(ends["longest"].iloc[0])]
         shown = "no range published" if value is None else f"{value[0]:g} to {value[1]:g} years"
-        return Computed(value, shown, f"data/processed/{self.round_id}/missing_cases.csv force_id={claim['force_id']} "
-                        f"kind=shortest/longest; " + _row_evidence(self.round_id, self.returns.loc[claim["force_id"]]))
+        return self._sourced(self.returns.loc[claim["force_id"]], value, shown)
 
     def force_duration_disclosed(self, claim) -> Computed:
         row = self.returns.loc[claim["force_id"]]
-        text = row["duration_text"]
-        return Computed(text, f"duration_text '{text}'", _row_evidence(self.round_id, row))
+        return self._sourced(row, row["duration_text"], f"duration_text '{row['duration_text']}'")
 
     def force_duration_text(self, claim) -> Computed:
         row = self.returns.loc[claim["force_id"]]
         low, high = row["longest_missing_years_min"], row["longest_missing_years_max"]
-        return Computed(row["duration_text"], f"'{row['duration_text']}' ({low:.2f} to {high:.2f} years at the count)",
-                        _row_evidence(self.round_id, row))
+        return self._sourced(row, row["duration_text"],
+                             f"'{row['duration_text']}' ({low:.2f} to {high:.2f} years at the count)")
 
     def force_cases(self, claim) -> Computed:
         cases = self.tables["cases"]
         mine = cases[cases["force_id"] == claim["force_id"]]
-        longer = self.returns[self.returns["longest_missing_years_min"] > float(claim["claimed"])]
-        note = ("longer durations elsewhere in the same round: " + "; ".join(
-            f"{r.force_name} at least {r.longest_missing_years_min:.2f} years ('{r.duration_text}')"
-            for r in longer.itertuples())) if len(longer) else ""
+        others = self.returns[(self.returns["longest_missing_years_min"] >= float(claim["claimed"]))
+                              & (self.returns["force_id"] != claim["force_id"])]
+        note = ("as long or longer elsewhere in the same round: " + "; ".join(
+            f"{r.force_name} at least {analysis.floor1(r.longest_missing_years_min):.1f} years ('{r.duration_text}')"
+            for r in others.itertuples()) + "; a duration stated in whole years is taken at face value, so neither "
+            "is shown to be longer") if len(others) else ""
         value = [(r.years_min, r.years_max) for r in mine.itertuples()]
         shown = "; ".join(f"'{r.text}': {r.years_min:g} to {r.years_max:g} years" for r in mine.itertuples())
-        return Computed(value, shown, f"data/processed/{self.round_id}/missing_cases.csv force_id={claim['force_id']}", note)
+        return self._sourced(self.returns.loc[claim["force_id"]], value, shown, note)
 
     def staffing_ratio(self, claim) -> Computed:
         ratio = staffing.load()
@@ -128,26 +136,29 @@ class Quantities:
                         "NSPCC police-FOI basis; the MoJ's MAPPA count at 31 March 2015 was 49,466")
 
     def register_series(self, claim) -> Computed:
-        registers = rates.national_registers()
+        registers, unused = rates.national_register_rows()
         years = sorted(d for d in registers if d.year <= 2015)
         series = [(d.year, registers[d].count) for d in years]
-        gaps = [y for y in range(series[0][0], series[-1][0] + 1) if y not in dict(series)]
         return Computed([c for _, c in series], ", ".join(f"{y}: {c:,}" for y, c in series),
                         "data/raw/reference/mappa_england_wales_national.csv (31 March counts, England and Wales)",
-                        f"no count for {', '.join(map(str, gaps))}: those years' changes are not seen" if gaps else "")
+                        "not every year has a usable count, so some year-on-year changes are not seen; rows not used: "
+                        + "; ".join(unused))
 
     def disclosure_wording(self, claim) -> Computed:
-        rows = read_csv(paths.REFERENCE / "foi_disclosure_logs.csv", ("force", "verbatim_answer"))
+        year = analysis.summary_detail(self.summary, "snapshot_end")[:4]
+        rows = [r for r in read_csv(paths.REFERENCE / "foi_disclosure_logs.csv", ("force", "date", "verbatim_answer"))
+                if r.get("date").startswith(year)]
         phrase = str(claim["claimed"]).lower()
         hits = [r for r in rows if phrase.replace("-", " ") in r.get("verbatim_answer").lower().replace("-", " ")]
-        return Computed(len(hits), f"in {len(hits)} of {len(rows)} published FOI answers",
+        return Computed(len(hits), f"in {len(hits)} of {len(rows)} FOI answers of {year} on file",
                         "data/raw/reference/foi_disclosure_logs.csv lines " + ", ".join(str(r.line) for r in hits),
-                        "forces' standard wording in other FOI answers; the Press Association's answers are not in the data")
+                        f"answers of {year}: " + "; ".join(r.get("force") for r in hits)
+                        + "; the other forces' answers to the Press Association are not in the data")
 
 
 def judge(claim: dict, computed: Computed | None) -> str:
     rule = claim["match"]
-    if rule == "not_checkable" or computed is None:
+    if rule == "not_checkable" or computed is None or not computed.independent:
         return "not_checkable"
     value, claimed = computed.value, claim.get("claimed")
     if value is None:
@@ -170,9 +181,18 @@ def judge(claim: dict, computed: Computed | None) -> str:
     return "supported" if checks[rule]() else "contradicted"
 
 
+def _note(claim: dict, computed: Computed | None) -> str:
+    if computed is None:
+        return claim.get("reason", "")
+    if not computed.independent:
+        return ("circular: the only published source for this figure is the story being checked, with no "
+                "corroborating source; it agrees with itself") + (f"; {computed.note}" if computed.note else "")
+    return computed.note
+
+
 def ledger(story: str) -> pd.DataFrame:
     spec = load(story)
-    quantities = Quantities(spec["round_id"])
+    quantities = Quantities(spec["round_id"], spec["story_url"])
     rows = []
     for claim in spec["claims"]:
         computed = getattr(quantities, claim["quantity"])(claim) if claim.get("quantity") else None
@@ -184,7 +204,7 @@ def ledger(story: str) -> pd.DataFrame:
             "computed": computed.shown if computed else "",
             "verdict": verdict, "match": claim["match"],
             "evidence": computed.evidence if computed else "",
-            "note": claim.get("reason", "") if verdict == "not_checkable" and not computed else (computed.note if computed else ""),
+            "note": _note(claim, computed),
         })
     return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
 

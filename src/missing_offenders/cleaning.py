@@ -29,7 +29,7 @@ FORCE_RETURN_COLUMNS = (
     "round_id", "force_id", "force_name", "country", "status", "missing_min", "missing_max",
     "longest_missing_years_min", "longest_missing_years_max", "cases_described", "exemptions",
     "force_as_reported", "count_text", "duration_text", "confidence", "verbatim", "source_title",
-    "source_url", "published_date", "raw_file", "raw_line",
+    "source_url", "published_date", "corroborating_sources", "notes", "raw_file", "raw_line",
 )
 LOG_COLUMNS = ("round_id", "raw_file", "raw_line", "column", "raw_text", "parsed_value", "rule", "outcome")
 CASE_COLUMNS = ("round_id", "force_id", "kind", "cases", "years_min", "years_max", "text", "rule", "raw_file", "raw_line")
@@ -125,8 +125,8 @@ def _load(round_id: str) -> tuple[CleanedRound, list[Row]]:
                 cleaned.note(row, correction.column, correction.corrected_value,
                              f"transcription_correction (corrections line {correction.source_line}: {correction.reason})",
                              outcome="corrected")
-    cleaned.step("read rows of the round", len(all_rows), len(mine),
-                 f"{len(all_rows)} rows in all round files; {len(applied)} transcription corrections on file")
+    cleaned.step("read rows of the round", len(mine), len(mine),
+                 f"rows whose round_id is {round_id!r}, from {', '.join(sorted({r.file for r in mine})) or 'no round file'}")
     return cleaned, [Row(raw) for raw in mine]
 
 
@@ -247,7 +247,8 @@ def _force_rows(cleaned: CleanedRound, rows: list[Row], forces: registry.Registr
                 cases_described=row.durations.cases_described, exemptions=";".join(row.figure.exemptions),
                 raw_file=row.raw.file, raw_line=row.raw.line,
                 **{c: row.raw.get(c) for c in ("force_as_reported", "count_text", "duration_text", "confidence",
-                                               "verbatim", "source_title", "source_url", "published_date")},
+                                               "verbatim", "source_title", "source_url", "published_date",
+                                               "corroborating_sources", "notes")},
             )
         records.append(record)
     frame = pd.DataFrame(records, columns=FORCE_RETURN_COLUMNS)
@@ -284,6 +285,12 @@ def _summary(cleaned: CleanedRound) -> pd.DataFrame:
     joint_min = sum(f.minimum or 0 for f in joint)
     joint_max = None if any(f.maximum is None for f in joint) else sum(f.maximum for f in joint)
     total = info.total_reported
+    if total is not None and attributed_min + joint_min > total:
+        raise InputError(
+            f"round {info.round_id!r}: the forces' own figures add up to at least {attributed_min + joint_min}, more "
+            f"than the national total of {total} in {paths.relative(paths.ROUNDS_FILE)} line {info.source_line}. "
+            "One of them is mis-transcribed or belongs to another round: check both before going on."
+        )
     rows = []
 
     def add(measure, value, detail=""):

@@ -49,7 +49,13 @@ def load() -> list[Correction]:
 def apply(rows: list[RawRow], corrections: list[Correction]) -> tuple[list[RawRow], list[Correction]]:
     """The rows with every correction for their file applied, and the corrections that applied."""
     files = {row.file for row in rows}
-    relevant = [c for c in corrections if c.file in files]
+    for correction in corrections:
+        if correction.file not in files:
+            raise InputError(
+                f"{paths.relative(paths.CORRECTIONS_FILE)}, line {correction.source_line}: {correction.file} is not a "
+                f"round file; corrections apply to {', '.join(sorted(files))}. Fix the file name, then run `make manifest`."
+            )
+    relevant = corrections
     by_place = {(c.file, c.line): [] for c in relevant}
     for correction in relevant:
         by_place[(correction.file, correction.line)].append(correction)

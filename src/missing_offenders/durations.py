@@ -423,7 +423,8 @@ def _count_candidates(cleaned: str) -> list[tuple[int | None, str]]:
     candidates: list[tuple[int | None, str]] = []
     for size in range(min(len(words) - 1, 6), 0, -1):  # counts longer than six words are not met
         count = _read_count(words[:size])
-        if count is not None:
+        if count is not None and _read_count(words[: size + 1]) is None:
+            # "twenty one years" is never 20 cases of one year: a count stops where the number does
             candidates.append((count, " ".join(words[size:])))
     return [*candidates, (None, cleaned)]
 
@@ -587,6 +588,9 @@ def _split_outside_parentheses(text: str, separator: re.Pattern[str]) -> list[st
 def _clean(clause: str, text: str) -> str:
     """Drop parenthetical notes and quote marks, collapse spaces and a final full stop."""
     cleaned = clause
+    if re.search(r"\(\s*\d+\s*\)", cleaned):
+        raise _error(clause, text, "a bare number in brackets reads as a count, which is not read here: "
+                     "write the count in the clause ('two since 2006')")
     while _PARENTHETICAL_RE.search(cleaned):
         cleaned = _PARENTHETICAL_RE.sub(" ", cleaned)
     if "(" in cleaned or ")" in cleaned:

@@ -10,7 +10,7 @@ from html import escape
 
 import pandas as pd
 
-from . import analysis, claims, paths, publication, registry, staffing
+from . import analysis, claims, paths, registry, rounds, staffing
 from .brief_runner import PAGE
 from .outputs import write_texts
 
@@ -36,7 +36,7 @@ def findings(round_id: str) -> str:
     total = value("national_total_reported")
     ranked = analysis.missing_by_force(tables["force_returns"], total)
     top = ranked.iloc[0]
-    longest = analysis.longest_missing(tables["force_returns"]).iloc[0]
+    years, leaders = analysis.longest_leaders(analysis.longest_missing(tables["force_returns"]))
     ratio = staffing.load()
     items = [
         f"{total} registered sex offenders were reported missing across the UK (national total as published).",
@@ -45,8 +45,7 @@ def findings(round_id: str) -> str:
         f"to a named force. {value('forces_not_published')} of the {value('forces_in_registry')} forces have no "
         "published figure.",
         f"{top['force_name']}: {top['label']}, {top['share_of_national_pct']:.1f}% of the national total.",
-        f"Longest time missing described: {longest['force_name']}, at least {longest['longest_missing_years_min']:.1f} "
-        f"years ('{longest['duration_text']}').",
+        f"Longest time missing described: at least {years} years ({' and '.join(leaders)}).",
         f"{ratio.offenders:,} registered sex offenders and about {ratio.staff} police staff managing them: "
         f"{ratio.per_staff:.1f} per member of staff, published as 'one for every {ratio.published_ratio}'.",
     ]
@@ -101,7 +100,7 @@ def sources_html(round_id: str) -> str:
 
 
 def page(round_id: str) -> str:
-    info = publication._round_info(round_id)
+    info = rounds.info_for(round_id)
     dated = (f"Data: FOI responses to the {info.publisher.split(' (')[0]}, snapshot {info.snapshot_start:%d %B %Y} to "
              f"{info.snapshot_end:%d %B %Y}, published {info.published_date}.")
     body = (

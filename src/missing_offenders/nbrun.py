@@ -61,6 +61,7 @@ def replace_if_changed(temporary: Path, target: Path) -> bool:
     if target.exists() and target.read_bytes() == temporary.read_bytes():
         temporary.unlink()
         return False
+    os.chmod(temporary, 0o644)  # mkstemp makes 0600
     os.replace(temporary, target)
     return True
 

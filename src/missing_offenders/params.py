@@ -2,6 +2,7 @@
 type and value before anything is read or written."""
 from __future__ import annotations
 
+from . import paths
 from .errors import ParameterError
 from .rounds import ROUND_ID, discover
 
@@ -28,11 +29,9 @@ def check_force_id(value: object, known: list[str]) -> str:
 
 
 def check_story(value: object) -> str:
-    from .claims import CLAIMS_DIR
-
     if not isinstance(value, str) or not ROUND_ID.match(value.lower()):
         raise ParameterError(f"story must be a claims file name such as 'cambs_times_2015-03-10', got {value!r}.")
-    known = sorted(p.stem for p in CLAIMS_DIR.glob("*.yaml"))
+    known = sorted(p.stem for p in paths.CLAIMS.glob("*.yaml"))
     if value not in known:
         raise ParameterError(f"story {value!r} has no claims file in claims/. Known: {', '.join(known)}.")
     return value

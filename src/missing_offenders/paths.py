@@ -42,6 +42,7 @@ CORRECTIONS_FILE = RAW / "corrections" / "transcription_corrections.csv"
 REFERENCE = RAW / "reference"
 FORCES_FILE = REFERENCE / "police_forces.csv"
 PUBLISHED_STORY = RAW / "published_story"
+CLAIMS = ROOT / "claims"
 
 
 def relative(path: Path) -> str:

@@ -7,13 +7,8 @@ import pandas as pd
 from . import analysis, charts, rounds, staffing, trends
 
 
-def _round_info(round_id: str) -> rounds.RoundInfo:
-    rows, _ = rounds.read_round_rows()
-    return rounds.info(round_id, [r for r in rows if r.get("round_id") == round_id])
-
-
 def source_line(round_id: str) -> str:
-    info = _round_info(round_id)
+    info = rounds.info_for(round_id)
     requester = info.publisher or "the requester named in each source"
     when = info.published_date or (info.snapshot_end.isoformat() if info.snapshot_end else "date unknown")
     return (f"Source: FOI responses to {requester}, published {when}, as reported in the press "
@@ -52,19 +47,15 @@ def missing_by_force_chart(round_id: str, highlight: str):
 def longest_missing_chart(round_id: str):
     tables = analysis.load_round(round_id)
     longest = analysis.longest_missing(tables["force_returns"])
-    top = longest.iloc[0]
-    title = (f"{top['force_name']}: one offender missing at least {top['longest_missing_years_min']:.1f} years, "
-             "the longest described")
+    years, leaders = analysis.longest_leaders(longest)
+    title = f"The longest time missing described: at least {years} years ({' and '.join(leaders)})"
     subtitle = ("Longest time missing per force, in years at the count, where the force described it. A line is the "
                 "range a date allows; an arrow means no upper bound was given.")
     fig = charts.longest_missing(longest, title, subtitle, source_line(round_id))
     data = longest[["force_name", "longest_missing_years_min", "longest_missing_years_max", "status", "duration_text",
                     "force_id"]]
-    listed = "; ".join(
-        f"{r.force_name} {r.longest_missing_years_min:.1f}"
-        + ("+" if pd.isna(r.longest_missing_years_max) else
-           ("" if r.longest_missing_years_max == r.longest_missing_years_min else f" to {r.longest_missing_years_max:.1f}"))
-        for r in longest.itertuples())
+    listed = "; ".join(f"{r.force_name} {analysis.years_label(r.longest_missing_years_min, r.longest_missing_years_max)}"
+                       for r in longest.itertuples())
     alt = f"Range chart: {title}. Years missing, longest first: {listed}."
     decimals = {"longest_missing_years_min": 2, "longest_missing_years_max": 2}
     paths = charts.save_chart(fig, f"{round_id}_longest_missing", data, alt, decimals)
@@ -77,9 +68,8 @@ def national_totals_chart():
     dated["short_label"] = dated["requester"].str.split(" (", regex=False).str[0]
     left_out = totals[~totals.index.isin(dated.index)]
     first, last = dated.iloc[0], dated.iloc[-1]
-    direction = "rose" if last["total"] > first["total"] else "fell" if last["total"] < first["total"] else "stayed"
-    title = (f"National counts of missing registered sex offenders {direction} from {first['total']} "
-             f"({first['date'][:4]}) to {last['total']} ({last['date'][:4]})")
+    title = (f"{len(dated)} national FOI surveys, {first['date'][:4]} to {last['date'][:4]}, counted between "
+             f"{dated['total'].min()} and {dated['total'].max()} missing registered sex offenders")
     subtitle = ("National counts from different requesters' FOI surveys, dated by snapshot; definitions and coverage "
                 "vary. Not shown: " + "; ".join(f"{r.round_id} ({r.total}, {r.measure or 'no measure'}, "
                                                  f"{r.date_basis if r.date else 'undated'})" for r in left_out.itertuples()))

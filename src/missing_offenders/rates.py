@@ -35,14 +35,26 @@ def _count(text: str) -> int | None:
         return None  # ">31300": a bound, not a count
 
 
-def national_registers() -> dict[dt.date, Register]:
-    found = {}
+def national_register_rows() -> tuple[dict[dt.date, Register], list[str]]:
+    """The usable England-and-Wales register counts by 31 March, and why each other row is not used."""
+    found, unused = {}, []
     for row in read_csv(NATIONAL_FILE, ("as_at", "rso_count_england_wales", "verbatim")):
         as_at = dates.financial_year_end(row.get("as_at"))
         count = _count(row.get("rso_count_england_wales"))
-        if as_at and count is not None and "inferred" not in row.get("as_at"):
+        where = f"line {row.line} ({row.get('as_at')}: {row.get('rso_count_england_wales')})"
+        if as_at is None:
+            unused.append(f"{where}: date not a 31 March")
+        elif count is None:
+            unused.append(f"{where}: not a count (a bound)")
+        elif "inferred" in row.get("as_at"):
+            unused.append(f"{where}: the year is the transcriber's inference")
+        else:
             found[as_at] = Register(count, as_at, f"{row.file} line {row.line}", row.get("verbatim"))
-    return found
+    return found, unused
+
+
+def national_registers() -> dict[dt.date, Register]:
+    return national_register_rows()[0]
 
 
 def area_registers() -> dict[tuple[str, dt.date], Register]:
@@ -92,7 +104,7 @@ def force_rates(returns: pd.DataFrame, snapshot: dt.date) -> pd.DataFrame:
     rows = []
     for record in returns[returns["status"] == "reported"].itertuples():
         register = registers.get((record.force_id, year_end))
-        if register is not None and record.missing_min == record.missing_max:
+        if register is not None and not pd.isna(record.missing_max) and record.missing_min == record.missing_max:
             rows.append({"force_id": record.force_id, "force_name": record.force_name, "missing": int(record.missing_min),
                          "register": register.count, "register_as_at": register.as_at.isoformat(),
                          "per_1000": round(per_thousand(record.missing_min, register.count), 2),

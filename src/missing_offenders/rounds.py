@@ -18,7 +18,7 @@ from .rawio import RawRow, read_csv
 
 ROUND_FILE_COLUMNS = (
     "round_id", "force_as_reported", "count_text", "duration_text", "verbatim",
-    "source_title", "source_url", "published_date", "confidence", "notes",
+    "source_title", "source_url", "published_date", "corroborating_sources", "confidence", "notes",
 )
 ROUNDS_COLUMNS = (
     "round_id", "publisher_of_foi", "total_missing_or_wanted", "forces_basis", "verbatim",
@@ -111,6 +111,12 @@ def _window_from_rows(round_rows: list[RawRow]) -> tuple[dt.date | None, dt.date
     if text.startswith("as of"):
         return day, day, f"published_date {text!r} is the snapshot date"
     return None, day, f"end bounded by published_date {text!r} (a count cannot postdate its publication)"
+
+
+def info_for(round_id: str) -> RoundInfo:
+    """The metadata of one round, reading its rows from the round files."""
+    rows, _ = read_round_rows()
+    return info(round_id, [row for row in rows if row.get("round_id") == round_id])
 
 
 def info(round_id: str, round_rows: list[RawRow]) -> RoundInfo:

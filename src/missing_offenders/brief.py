@@ -98,13 +98,15 @@ def figure_sentence(ctx: BriefContext) -> str:
     """The force's figure and status in plain words."""
     row, name = ctx.row, ctx.name
     low, high, status = row["missing_min"], row["missing_max"], row["status"]
+    said = "was reported to have said" if row["confidence"] in ("medium", "low") else "said"
     if status == "reported":
         if pd.isna(high):
-            return f"{name} said at least {_plural(int(low))} were wanted because their whereabouts were unknown."
+            return f"{name} {said} at least {_plural(int(low))} were wanted because their whereabouts were unknown."
         if high == 0:
-            return f"{name} said it had no registered sex offenders whose whereabouts were unknown."
+            return f"{name} {said} it had no registered sex offenders whose whereabouts were unknown."
         if low == high:
-            return f"{name} said {_plural(int(low))} {'was' if low == 1 else 'were'} wanted because their whereabouts were unknown."
+            return (f"{name} {said} {_plural(int(low))} {'was' if low == 1 else 'were'} wanted because their "
+                    "whereabouts were unknown.")
         return f"{name} gave a censored figure: between {int(low)} and {int(high)} registered sex offenders."
     if status == "cases_only":
         return (f"No total for {name} was published. Reports describe {_plural(int(low), 'case')} "

@@ -28,13 +28,19 @@ def style():
 
 
 def frame(fig, title: str, subtitle: str, source: str) -> None:
-    """Title stating the finding, a subtitle, and the source line at the foot."""
-    fig.suptitle("\n".join(textwrap.wrap(title, 60)), x=0.02, ha="left", fontsize=13, fontweight="bold")
+    """Title stating the finding, a subtitle, and the source line at the foot; the plot starts below
+    however many lines the title and subtitle take."""
+    title_lines, subtitle_lines = textwrap.wrap(title, 60), textwrap.wrap(subtitle, 80)
+    height = fig.get_figheight()
+    fig.text(0.02, 1 - 0.12 / height, "\n".join(title_lines), fontsize=13, fontweight="bold", ha="left", va="top")
+    fig.text(0.02, 1 - (0.2 + 0.25 * len(title_lines)) / height, "\n".join(subtitle_lines), fontsize=10,
+             color="#333333", ha="left", va="top")
     fig.text(0.02, 0.02, "\n".join(textwrap.wrap(source, 95)), fontsize=8, color="#555555", ha="left", va="bottom")
-    fig.axes[0].set_title("\n".join(textwrap.wrap(subtitle, 80)), loc="left", fontsize=10, color="#333333")
+    top = 1 - (0.35 + 0.25 * len(title_lines) + 0.19 * len(subtitle_lines)) / height
+    fig.subplots_adjust(top=top, bottom=1.0 / height)  # an inch for the x axis label and the source line
 
 
-def finish_bars(fig, ax, labels, xlabel: str, xlim: float, titles: tuple[str, str, str], top: float, bottom: float):
+def finish_bars(fig, ax, labels, xlabel: str, xlim: float, titles: tuple[str, str, str]):
     """Common finish of a horizontal chart: labels, x grid, the frame (title, subtitle, source)."""
     ax.set_yticks(range(len(labels)), labels, fontsize=9)
     ax.set_xlabel(xlabel)
@@ -42,7 +48,6 @@ def finish_bars(fig, ax, labels, xlabel: str, xlim: float, titles: tuple[str, st
     ax.xaxis.grid(True)
     ax.set_axisbelow(True)
     frame(fig, *titles)
-    fig.subplots_adjust(top=top, bottom=bottom)
 
 
 def save_chart(fig, name: str, data: pd.DataFrame, alt_text: str,
@@ -81,7 +86,7 @@ def missing_by_force(ranked: pd.DataFrame, highlight: str, title: str, subtitle:
             ax.text(end + 3, y, row["label"], va="center", fontsize=9,
                     fontweight="bold" if row["force_id"] == highlight else "normal")
         finish_bars(fig, ax, order["force_name"], "registered sex offenders wanted, whereabouts unknown",
-                    float(ranked["missing_min"].max()) * 1.12, (title, subtitle, source), top=0.86, bottom=0.14)
+                    float(ranked["missing_min"].max()) * 1.12, (title, subtitle, source))
     return fig
 
 
@@ -104,7 +109,7 @@ def longest_missing(longest: pd.DataFrame, title: str, subtitle: str, source: st
             label = years_label(low, high)
             ax.text((low if pd.isna(high) else high) + 1.8, y, label, va="center", fontsize=9)
         finish_bars(fig, ax, order["force_name"], "years missing at the time of the count", 19,
-                    (title, subtitle, source), top=0.84, bottom=0.16)
+                    (title, subtitle, source))
     return fig
 
 
@@ -118,13 +123,12 @@ def national_totals(dated: pd.DataFrame, title: str, subtitle: str, source: str)
             ax.annotate(f"{row.total}\n{row.short_label}", (x, row.total), textcoords="offset points", xytext=(0, 8),
                         ha="center", fontsize=8)
         ax.set_ylim(0, float(dated["total"].max()) * 1.3)
-        ax.set_ylabel("registered sex offenders missing (national count)")
+        ax.set_ylabel("national count")
         ax.yaxis.grid(True)
         ax.set_axisbelow(True)
         ax.xaxis.set_major_locator(matplotlib.dates.YearLocator(2))
         ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%Y"))
         frame(fig, title, subtitle, source)
-        fig.subplots_adjust(top=0.72, bottom=0.14)
     return fig
 
 
@@ -138,5 +142,5 @@ def staffing(data: pd.DataFrame, title: str, subtitle: str, source: str):
         for y, value in enumerate(order["offenders_per_staff"]):
             ax.text(value + 0.8, y, f"{value:.1f}", va="center", fontsize=9)
         finish_bars(fig, ax, order["label"], "registered sex offenders per police staff member", 65,
-                    (title, subtitle, source), top=0.72, bottom=0.22)
+                    (title, subtitle, source))
     return fig

@@ -48,9 +48,9 @@ def longest_missing_chart(round_id: str):
     tables = analysis.load_round(round_id)
     longest = analysis.longest_missing(tables["force_returns"])
     years, leaders = analysis.longest_leaders(longest)
-    title = f"The longest time missing described: at least {years} years ({' and '.join(leaders)})"
-    subtitle = ("Longest time missing per force, in years at the count, where the force described it. A line is the "
-                "range a date allows; an arrow means no upper bound was given.")
+    title = f"The longest time missing described: at least {years} years"
+    subtitle = (f"{' and '.join(leaders)}. Longest time missing per force, in years at the count, where the force "
+                "described it. A line is the range a date allows; an arrow means no upper bound was given.")
     fig = charts.longest_missing(longest, title, subtitle, source_line(round_id))
     data = longest[["force_name", "longest_missing_years_min", "longest_missing_years_max", "status", "duration_text",
                     "force_id"]]

@@ -95,21 +95,18 @@ $(STAMPS)/raw-verified: $(RAW_FILES) data/raw/SHA256SUMS
 	$(STDLIB_PY) -m missing_offenders.manifest check
 	touch $@
 
-# A template notebook runs in place for its default parameters (its committed outputs are that run).
+# A template notebook runs in place for its default parameters (its committed outputs are that
+# run); the cleaning notebook's other rounds get executed copies under reports/notebooks/.
 define run_in_place
 	$(NB_RUN) $< $<
 	touch $@
 endef
 
-# The template notebook runs in place for the default round (its committed outputs are that
-# run); every other round gets an executed copy under reports/notebooks/.
 $(STAMPS)/01_clean_round.done: $(CLEAN_NB) $(MODULES_01_clean_round) $(RAW_$(DEFAULT_ROUND)) $(VENV_OK) | $(STAMPS)/raw-verified
 	$(run_in_place)
 
 reports/notebooks/01_clean_round/%.ipynb: $(CLEAN_NB) $(MODULES_01_clean_round) $$(RAW_$$*) $(VENV_OK) | $(STAMPS)/raw-verified
 	$(NB_RUN) $(CLEAN_NB) $@ -r round_id $*
-
-
 
 $(STAMPS)/02_round_analysis.done: $(ANALYSIS_NB) $(MODULES_02_round_analysis) $(STYLE) $(STAMPS)/01_clean_round.done \
 		$(REF)/mappa_england_wales_national.csv $(REF)/mappa_area_figures.csv $(VENV_OK) | $(STAMPS)/raw-verified

@@ -13,8 +13,8 @@ JOBS ?= 2
 MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
 .DEFAULT_GOAL := help
 
-# Reproducibility: inherited by every papermill and nbval kernel (conftest.py sets the same
-# for a bare pytest). The epoch is the data date (10 March 2015), stamped into SVG metadata.
+# Reproducibility: inherited by every kernel (src/missing_offenders/environment.py sets the same
+# for runs started without make). The epoch is the data date (10 March 2015).
 export SOURCE_DATE_EPOCH := 1425945600
 export PYTHONHASHSEED := 0
 export TZ := UTC

@@ -1,18 +1,10 @@
 """Give a bare `pytest` (and the nbval kernels it starts) the environment `make` exports."""
 import os
-from pathlib import Path
 
-_ROOT = Path(__file__).resolve().parent
-for _key, _value in {
-    "SOURCE_DATE_EPOCH": "1425945600",
-    "PYTHONHASHSEED": "0",
-    "TZ": "UTC",
-    "MATPLOTLIBRC": str(_ROOT / "matplotlibrc"),
-    "MPLCONFIGDIR": str(_ROOT / "build" / "mplconfig"),
-    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-    "MISSING_OFFENDERS_READ_ONLY": "1",  # nbval re-runs notebooks to compare, never to rewrite outputs
-}.items():
-    os.environ.setdefault(_key, _value)
+from missing_offenders import environment
+
+environment.apply()
+os.environ.setdefault("MISSING_OFFENDERS_READ_ONLY", "1")  # nbval re-runs notebooks to compare, never to rewrite
 
 
 def pytest_configure(config):

@@ -117,3 +117,18 @@ def test_met_series_from_all_returns():
         "met_standard_undated": 121, "sun_undated": 128, "2007_newsoftheworld": 88, "2008_dec_dailyexpress": 112,
         "met_2012": 123, "met_2013_arbour": 159, "2015_pa": 167}
     assert series.loc[series["date"] == "", "round_id"].tolist() == ["met_standard_undated", "sun_undated"]
+
+
+def test_chart_bytes_do_not_depend_on_who_runs_them(tmp_path):
+    """Run from another folder with none of make's environment: the same bytes as committed."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("MATPLOTLIBRC", "MPLCONFIGDIR", "SOURCE_DATE_EPOCH")}
+    env["MPLCONFIGDIR"] = str(tmp_path)
+    script = ("from missing_offenders import publication; import sys\n"
+              "files = publication.staffing_chart()[2]\n"
+              "sys.exit(0 if all(p.read_bytes() == (c.encode() if isinstance(c, str) else c) for p, c in files.items()) else 1)")
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from html import escape
 from pathlib import Path
 
-from . import paths
+from . import environment, paths
 
 TEMPLATE = paths.NOTEBOOKS / "05_force_brief.ipynb"
 REMOVE_TAG = "remove-in-brief"
@@ -70,6 +70,7 @@ def _run_forces(round_id: str, force_ids: list[str]) -> list[tuple[str, str | No
 
     from .nbrun import socket_file_kernel_manager
 
+    environment.apply()  # the kernel inherits it
     template = nbformat.read(TEMPLATE, as_version=4)
     manager = socket_file_kernel_manager()(kernel_name="python3")
     results = []

@@ -20,6 +20,7 @@ from .analysis import years_label
 from .outputs import csv_text, write_texts
 
 STYLE = Path(__file__).with_name("house.mplstyle")
+DPI = 200
 BLUE, ORANGE, GREEN, VERMILION, GREY, LIGHT = "#0072B2", "#E69F00", "#009E73", "#D55E00", "#9a9a9a", "#c6dbef"
 
 
@@ -55,8 +56,10 @@ def save_chart(fig, name: str, data: pd.DataFrame, alt_text: str,
     """Write PNG, SVG, CSV and alt text for one chart; return the rendered files by path."""
     folder = paths.FIGURES
     png, svg = io.BytesIO(), io.BytesIO()
-    fig.savefig(png, format="png", bbox_inches="tight", metadata={"Software": None})
-    fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    # Fixed here, not left to the caller's rc: the bytes must not depend on who runs this, or where.
+    with plt.rc_context({"svg.hashsalt": "missing-offenders", "svg.fonttype": "path"}):
+        fig.savefig(png, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+        fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     files = {
         folder / f"{name}.png": png.getvalue(),
         folder / f"{name}.svg": svg.getvalue(),

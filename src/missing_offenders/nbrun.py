@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import paths
+from . import environment, paths
 
 
 def socket_file_kernel_manager(base=None):
@@ -70,6 +70,8 @@ def run(source: Path, output: Path, parameters: dict[str, str]) -> bool:
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
+
+    environment.apply()  # the kernel inherits it
 
     source = paths.inside_project(source)
     output = paths.inside_project(output)

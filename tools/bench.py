@@ -52,10 +52,10 @@ def main() -> int:
         results = {"venv creation (make venv)": timed(["make", "venv"], clone)}
         results["first make all on the fresh clone"] = timed(["make", "all"], clone)
         results["fresh clone to all results"] = results["venv creation (make venv)"] + results["first make all on the fresh clone"]
-        subprocess.run(["make", "clean"], cwd=clone, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["make", "clean"], cwd=clone, check=True, stdout=subprocess.DEVNULL, env=CLEAN_ENV)
         results["cold make all (venv present, outputs removed; 2 jobs, the default)"] = timed(["make", "all"], clone)
         results["no-op make all"] = timed(["make", "all"], clone)
-        subprocess.run(["make", "clean"], cwd=clone, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["make", "clean"], cwd=clone, check=True, stdout=subprocess.DEVNULL, env=CLEAN_ENV)
         results["cold make JOBS=1 all (one job at a time)"] = timed(["make", "JOBS=1", "all"], clone)
         python = str(clone / ".venv" / "bin" / "python")
         results["all 46 force briefs (brief_runner, 2 kernels)"] = timed(
@@ -64,10 +64,11 @@ def main() -> int:
         dirty = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True).stdout
         yardstick = trivial_notebook_seconds(clone)
         shutil.rmtree(clone / ".venv", ignore_errors=True)
-    print(f"{'measure':<50} {'seconds':>8} {'x trivial nb':>13}")
+    width = max(map(len, results)) + 2
+    print(f"{'measure':<{width}} {'seconds':>8} {'x trivial nb':>13}")
     for name, seconds in results.items():
-        print(f"{name:<50} {seconds:8.2f} {seconds / yardstick:13.1f}")
-    print(f"{'one trivial notebook through papermill (median of 3)':<50} {yardstick:8.2f} {1.0:13.1f}")
+        print(f"{name:<{width}} {seconds:8.2f} {seconds / yardstick:13.1f}")
+    print(f"{'one trivial notebook through papermill (median of 3)':<{width}} {yardstick:8.2f} {1.0:13.1f}")
     print("git status after all runs: " + ("clean" if not dirty else "DIRTY\n" + dirty))
     return 0
 

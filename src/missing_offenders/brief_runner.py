@@ -18,34 +18,11 @@ from concurrent.futures import ProcessPoolExecutor
 from html import escape
 from pathlib import Path
 
-from . import environment, paths
+from . import environment, html_page, paths
 
 TEMPLATE = paths.NOTEBOOKS / "05_force_brief.ipynb"
 REMOVE_TAG = "remove-in-brief"
-PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: Georgia, 'Times New Roman', serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
-       color: #1a1a1a; line-height: 1.5; }}
-h1 {{ font-size: 1.6rem; line-height: 1.25; }} h2 {{ font-size: 1.15rem; margin-top: 1.8rem; }}
-.round, .note, .status {{ color: #555; font-size: 0.9rem; }} .figure strong {{ font-size: 2.4rem; }}
-blockquote {{ border-left: 4px solid #0072B2; margin: 0.5rem 0; padding: 0.2rem 1rem; background: #f4f8fb; }}
-table {{ border-collapse: collapse; margin: 0.5rem 0; }} td, th {{ border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem;
-       text-align: left; }} tr.me td {{ font-weight: bold; background: #fff3d6; }}
-.wording {{ background: #fff3d6; padding: 0.8rem 1rem; }} img {{ max-width: 100%; height: auto; }}
-a {{ color: #0057a0; }} nav {{ font-size: 0.9rem; }}
-</style>
-</head>
-<body>
-<nav><a href="../../index.html">All findings</a> · <a href="index.html">All force briefs</a></nav>
-{body}
-</body>
-</html>
-"""
+BRIEF_NAV = [("../../index.html", "All findings"), ("index.html", "All force briefs")]
 
 
 def render(executed, title: str) -> str:
@@ -57,7 +34,7 @@ def render(executed, title: str) -> str:
                             exclude_output_prompt=True)
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={REMOVE_TAG}, enabled=True), enabled=True)
     body, _ = exporter.from_notebook_node(executed)
-    return PAGE.format(title=escape(title), body=body.strip())
+    return html_page.page(title, body, nav=BRIEF_NAV)
 
 
 def _run_forces(round_id: str, force_ids: list[str]) -> list[tuple[str, str | None, str | None]]:
@@ -99,9 +76,8 @@ def _run_forces(round_id: str, force_ids: list[str]) -> list[tuple[str, str | No
 
 def index_page(round_id: str, forces) -> str:
     items = "".join(f"<li><a href='{f.force_id}.html'>{escape(f.name)}</a></li>" for f in forces)
-    return PAGE.format(title=f"Force briefs ({round_id})",
-                       body=f"<h1>Force briefs: {escape(round_id)}</h1><ul>{items}</ul>").replace(
-        '<a href="index.html">All force briefs</a>', "Force briefs")
+    return html_page.page(f"Force briefs ({round_id})", f"<h1>Force briefs: {escape(round_id)}</h1><ul>{items}</ul>",
+                          nav=BRIEF_NAV[:1])
 
 
 def main(argv: list[str] | None = None) -> int:

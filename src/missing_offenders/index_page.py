@@ -10,8 +10,7 @@ from html import escape
 
 import pandas as pd
 
-from . import analysis, claims, paths, registry, rounds, staffing
-from .brief_runner import PAGE
+from . import analysis, claims, html_page, paths, registry, rounds, staffing
 from .outputs import write_texts
 
 CHARTS = ("{round_id}_missing_by_force", "{round_id}_longest_missing", "national_totals", "staffing_ratio")
@@ -113,11 +112,7 @@ def page(round_id: str) -> str:
         f"<h2>Processed data</h2>{files_html()}"
         f"<h2>Sources</h2>{sources_html(round_id)}"
     )
-    html = PAGE.format(title="Missing registered sex offenders: findings", body=body)
-    html = html.replace('<nav><a href="../../index.html">All findings</a> · <a href="index.html">All force briefs</a></nav>\n', "")
-    return html.replace("max-width: 46rem", "max-width: 60rem").replace(
-        "</style>", "figure { margin: 1.5rem 0; } figcaption { font-size: 0.85rem; color: #555; }\n"
-                    ".columns { columns: 3 14rem; } td { vertical-align: top; font-size: 0.9rem; }\n</style>")
+    return html_page.page("Missing registered sex offenders: findings", body, width="60rem")
 
 
 def main(argv: list[str]) -> int:

@@ -7,11 +7,24 @@ SHELL := /bin/bash
 .SUFFIXES:
 .SECONDEXPANSION:
 MAKEFLAGS += --no-builtin-rules --no-print-directory
-# Two jobs by default (the machine has two cores); `make JOBS=1 all` runs one at a time.
-# Logs are grouped per target so parallel output stays readable.
-JOBS ?= 2
-MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
 .DEFAULT_GOAL := help
+
+# Goals that build outputs. They run two jobs by default (the machine has two cores; `make JOBS=1
+# all` runs one at a time) with logs grouped per target so parallel output stays readable, and
+# one make at a time per checkout (a lock; a second waits). Interactive goals (lab, test, bench)
+# stream their output as it comes.
+BUILD_GOALS := all rounds analysis ledger briefs index
+JOBS ?= 2
+GOALS := $(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))
+QUESTION := $(findstring q,$(firstword -$(MAKEFLAGS)))$(findstring n,$(firstword -$(MAKEFLAGS)))
+ifeq ($(MISSING_OFFENDERS_LOCKED)$(QUESTION),)
+LOCK_WRAPPER := $(filter $(BUILD_GOALS),$(GOALS))
+endif
+ifeq ($(LOCK_WRAPPER),)
+ifneq ($(filter $(BUILD_GOALS),$(GOALS)),)
+MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
+endif
+endif
 
 # Reproducibility: inherited by every kernel (src/missing_offenders/environment.py sets the same
 # for runs started without make). The epoch is the data date (10 March 2015).
@@ -45,15 +58,31 @@ RAW_FILES := $(shell find data/raw -type f ! -name SHA256SUMS ! -name '.*' | LC_
 SRC_FILES := $(wildcard src/missing_offenders/*.py)
 
 # build/rules.mk (generated) lists the rounds found in data/raw/foi_rounds/ and the package
-# modules each notebook imports; targets that need no data skip it.
-ifneq ($(filter-out help clean venv manifest lab,$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))),)
+# modules each notebook imports; targets that need no data skip it. A rules file holding a line
+# make could misread (from an older version, or edited by hand) is removed first, so it is
+# regenerated instead of stopping every make with "missing separator".
+NEEDS_RULES := $(filter-out help clean venv manifest lab round test bench,$(GOALS))
+ifneq ($(NEEDS_RULES),)
+ifeq ($(LOCK_WRAPPER),)
+$(shell grep -qvE '^(#.*|[A-Za-z0-9_]+ := [A-Za-z0-9_./ -]*|)$$' build/rules.mk 2>/dev/null && rm -f build/rules.mk)
 include build/rules.mk
+endif
 endif
 
 OTHER_ROUNDS := $(filter-out $(DEFAULT_ROUND),$(ROUNDS))
-CLEANED := $(STAMPS)/01_clean_round.done $(OTHER_ROUNDS:%=reports/notebooks/01_clean_round/%.ipynb)
+ROUND_INPUTS := $(ROUNDS:%=build/round-inputs/%)
+CLEANED := $(STAMPS)/01_clean_round.done $(STAMPS)/rounds.done
 
-.PHONY: help all rounds analysis ledger briefs index test lab clean manifest bench venv
+.PHONY: help all rounds analysis ledger briefs index test lab clean manifest bench venv round
+
+# Build goals run in a child make holding build/make.lock: two makes started together in one
+# checkout would otherwise run the same notebooks at once and race on build/rules.mk.
+ifneq ($(LOCK_WRAPPER),)
+$(LOCK_WRAPPER):
+	@mkdir -p build
+	@flock --nonblock build/make.lock true || echo "Another make is running in this checkout; waiting for it to finish." >&2
+	@flock build/make.lock $(MAKE) --no-print-directory MISSING_OFFENDERS_LOCKED=1 $@
+else
 
 help: ## List the targets (this is the default goal)
 	@$(PYTHON) -c 'import re,sys; [print(f"  make {m[0]:<10} {m[1]}") for m in re.findall(r"^([a-z]+):.*?## (.*)$$", open("Makefile").read(), re.M)]'
@@ -69,24 +98,40 @@ ledger: $(STAMPS)/04_claims_ledger.done ## Check every claim of the published st
 briefs: $(STAMPS)/05_force_brief.done $(STAMPS)/briefs-$(DEFAULT_ROUND).done ## One HTML brief per force (reports/briefs/)
 
 index: reports/index.html ## The index page tying every output together
+endif
 
 venv: $(VENV_OK) ## Create .venv from requirements.txt (pinned, hash-checked)
 
-$(VENV_OK): requirements.txt
+# uv (itself installed from a hash-checked lock) installs the pinned, hash-checked lock in a few
+# seconds; plain pip is the fallback. --compile-bytecode: this machine sets PYTHONDONTWRITEBYTECODE,
+# so without it every import would compile again.
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
+define install_lock
+	if $(PIP) -r requirements-bootstrap.txt && $(VENV)/bin/uv pip install --quiet --python $(PY) \
+	        --require-hashes --no-deps --compile-bytecode -r $(1); then :; \
+	else echo "uv could not install $(1); installing with pip instead" >&2; $(PIP) -r $(1); fi
+endef
+
+$(VENV_OK): requirements.txt requirements-bootstrap.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version)'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
+	$(call install_lock,requirements.txt)
 	$(PY) -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "missing_offenders.pth").write_text("$(CURDIR)/src\n")'
 	touch $@
 
 $(DEV_OK): requirements-dev.txt $(VENV_OK)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-dev.txt
+	$(call install_lock,requirements-dev.txt)
 	touch $@
 
 build/rules.mk: $(RAW_FILES) data/raw/SHA256SUMS $(SRC_FILES) $(wildcard notebooks/*.ipynb)
-	@mkdir -p $(@D)
-	$(STDLIB_PY) -m missing_offenders.build_rules > $@.tmp
-	mv $@.tmp $@
+	@$(STDLIB_PY) -m missing_offenders.build_rules $@
+
+# Written with build/rules.mk; remade the same way if deleted on their own.
+REGENERATE_RULES = @$(STDLIB_PY) -m missing_offenders.build_rules build/rules.mk
+build/round-list:
+	$(REGENERATE_RULES)
+build/round-inputs/%:
+	$(REGENERATE_RULES)
 
 # Every run starts by checking data/raw/ against its manifest (order-only: a check that
 # passes again does not make anything out of date).
@@ -95,25 +140,35 @@ $(STAMPS)/raw-verified: $(RAW_FILES) data/raw/SHA256SUMS
 	$(STDLIB_PY) -m missing_offenders.manifest check
 	touch $@
 
-# A template notebook runs in place for its default parameters (its committed outputs are that
-# run); the cleaning notebook's other rounds get executed copies under reports/notebooks/.
+# A template notebook runs in place for its default parameters (its committed outputs are that run).
 define run_in_place
 	$(NB_RUN) $< $<
 	touch $@
 endef
 
+# The default round's cleaning is the committed notebooks/01_clean_round.ipynb itself; what reads
+# only that round waits for it alone, so a change to another round reruns none of it.
 $(STAMPS)/01_clean_round.done: $(CLEAN_NB) $(MODULES_01_clean_round) $(RAW_$(DEFAULT_ROUND)) $(VENV_OK) | $(STAMPS)/raw-verified
-	$(run_in_place)
+	$(PY) -m missing_offenders.round_runner $(DEFAULT_ROUND)
+	touch $@
 
-reports/notebooks/01_clean_round/%.ipynb: $(CLEAN_NB) $(MODULES_01_clean_round) $$(RAW_$$*) $(VENV_OK) | $(STAMPS)/raw-verified
-	$(NB_RUN) $(CLEAN_NB) $@ -r round_id $*
+# Every other round whose inputs changed since the last run ($? below), through two shared kernels
+# (round_runner.py); the outputs of rounds no longer in data/raw/ are removed (build/round-list
+# changes when a round comes or goes).
+$(STAMPS)/round/%: $(CLEAN_NB) $(MODULES_01_clean_round) $$(RAW_$$*) $(VENV_OK) | $(STAMPS)/raw-verified
+	@mkdir -p $(@D)
+	touch $@
+
+$(STAMPS)/rounds.done: $(OTHER_ROUNDS:%=$(STAMPS)/round/%) build/round-list | $(STAMPS)/raw-verified
+	$(PY) -m missing_offenders.round_runner --prune $(patsubst $(STAMPS)/round/%,%,$(filter $(STAMPS)/round/%,$?))
+	touch $@
 
 $(STAMPS)/02_round_analysis.done: $(ANALYSIS_NB) $(MODULES_02_round_analysis) $(STYLE) $(STAMPS)/01_clean_round.done \
 		$(REF)/mappa_england_wales_national.csv $(REF)/mappa_area_figures.csv $(VENV_OK) | $(STAMPS)/raw-verified
 	$(run_in_place)
 
 $(STAMPS)/03_trends_and_staffing.done: $(TRENDS_NB) $(MODULES_03_trends_and_staffing) $(STYLE) $(CLEANED) \
-		$(REF)/nspcc_2015_staffing.csv $(VENV_OK) | $(STAMPS)/raw-verified
+		$(ROUND_INPUTS) $(REF)/nspcc_2015_staffing.csv $(VENV_OK) | $(STAMPS)/raw-verified
 	$(run_in_place)
 
 $(STAMPS)/04_claims_ledger.done: $(LEDGER_NB) $(MODULES_04_claims_ledger) $(wildcard claims/*.yaml) \

@@ -15,6 +15,6 @@ def pytest_configure(config):
         from jupyter_client.manager import KernelManager
     except ImportError:
         return
-    from missing_offenders.nbrun import socket_file_kernel_manager
+    from missing_offenders.kernels import socket_file_kernel_manager
 
     nbval.kernel.KernelManager = socket_file_kernel_manager(KernelManager)

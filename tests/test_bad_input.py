@@ -114,10 +114,13 @@ def test_joint_figure_is_excluded_not_split(project):
 
 
 def test_a_new_round_is_discovered_without_code_changes(project):
-    result = project.run("missing_offenders.build_rules")
+    result = project.run("missing_offenders.build_rules", "build/rules.mk")
     assert result.returncode == 0, result.stderr
-    assert "ROUNDS := synthetic_test" in result.stdout
-    assert "RAW_synthetic_test := data/raw/foi_rounds/synthetic_test.csv data/raw/foi_rounds/rounds.csv" in result.stdout
+    rules = (project.root / "build/rules.mk").read_text()
+    assert "ROUNDS := synthetic_test" in rules
+    assert "RAW_synthetic_test := build/round-inputs/synthetic_test data/raw/reference/police_forces.csv" in rules
+    inputs = (project.root / "build/round-inputs/synthetic_test").read_text()
+    assert inputs.startswith("data/raw/foi_rounds/synthetic_test.csv:2\t") and "rounds.csv:2\t" in inputs
 
 
 def test_forces_figures_above_the_national_total_stop_the_run(project):

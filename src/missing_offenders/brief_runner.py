@@ -11,14 +11,13 @@ by force and cell, and leaves the previous HTML in place.
 from __future__ import annotations
 
 import argparse
-import copy
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from html import escape
 from pathlib import Path
 
-from . import environment, html_page, paths
+from . import html_page, paths
 
 TEMPLATE = paths.NOTEBOOKS / "05_force_brief.ipynb"
 REMOVE_TAG = "remove-in-brief"
@@ -39,38 +38,24 @@ def render(executed, title: str) -> str:
 
 def _run_forces(round_id: str, force_ids: list[str]) -> list[tuple[str, str | None, str | None]]:
     """Worker: one kernel, every brief of `force_ids`; returns (force_id, html, error)."""
-    import nbformat
-    from nbclient import NotebookClient
-    from jupyter_client.utils import run_sync
-    from nbclient.exceptions import CellExecutionError
-    from papermill.parameterize import parameterize_notebook
+    from .kernels import KernelSession, RunFailure
+    from .nbrun import merge_streams, park_failure
 
-    from .nbrun import socket_file_kernel_manager
-
-    environment.apply()  # the kernel inherits it
-    template = nbformat.read(TEMPLATE, as_version=4)
-    manager = socket_file_kernel_manager()(kernel_name="python3")
     results = []
-    try:
+    with KernelSession(cwd=paths.NOTEBOOKS) as session:
         for force_id in force_ids:
-            nb = parameterize_notebook(copy.deepcopy(template), {"round_id": round_id, "force_id": force_id})
+            try:
+                nb = session.run(TEMPLATE, {"round_id": round_id, "force_id": force_id})
+            except RunFailure as failure:
+                parked = park_failure(failure, Path(f"05_force_brief-{round_id}-{force_id}.ipynb"))
+                results.append((force_id, None, f"{failure}; the failed run is in {paths.relative(parked)}"))
+                continue
+            merge_streams(nb)
             for cell in nb.cells:
                 if "injected-parameters" in cell.metadata.get("tags", []):
-                    cell["id"] = "injected-parameters"  # papermill draws a random id; the HTML must not change
                     cell.metadata["tags"].append(REMOVE_TAG)
-            reset = nbformat.v4.new_code_cell("%reset -f", id="reset-namespace")
-            reset.metadata["tags"] = [REMOVE_TAG]
-            nb.cells.insert(0, reset)
-            client = NotebookClient(nb, km=manager, kernel_name="python3", resources={"metadata": {"path": str(paths.NOTEBOOKS)}})
-            try:
-                client.execute()
-                title = f"{force_id}: missing registered sex offenders ({round_id})"
-                results.append((force_id, render(nb, title), None))
-            except CellExecutionError as error:
-                results.append((force_id, None, str(error).strip().splitlines()[-1]))
-    finally:
-        if manager.has_kernel:
-            run_sync(manager.shutdown_kernel)(now=True)
+            title = f"{force_id}: missing registered sex offenders ({round_id})"
+            results.append((force_id, render(nb, title), None))
     return results
 
 
@@ -82,11 +67,12 @@ def index_page(round_id: str, forces) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     from . import params, registry
+    from .nbrun import positive_int
     from .outputs import write_texts
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("round_id")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=positive_int, default=2, help="kernels run at once (default 2)")
     args = parser.parse_args(argv)
     round_id = params.check_round_id(args.round_id)
     forces = registry.load().forces

@@ -12,7 +12,7 @@ def check_round_id(value: object) -> str:
         raise ParameterError(
             f"round_id must be a string, got {type(value).__name__} {value!r}: pass it with `-r round_id ...`."
         )
-    if not ROUND_ID.match(value):
+    if not ROUND_ID.fullmatch(value):
         raise ParameterError(f"round_id {value!r} may hold only lower-case letters, digits, '_' and '-'.")
     known = discover()
     if value not in known:
@@ -29,7 +29,7 @@ def check_force_id(value: object, known: list[str]) -> str:
 
 
 def check_story(value: object) -> str:
-    if not isinstance(value, str) or not ROUND_ID.match(value.lower()):
+    if not isinstance(value, str) or not ROUND_ID.fullmatch(value.lower()):
         raise ParameterError(f"story must be a claims file name such as 'cambs_times_2015-03-10', got {value!r}.")
     known = sorted(p.stem for p in paths.CLAIMS.glob("*.yaml"))
     if value not in known:

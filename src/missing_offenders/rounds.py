@@ -25,7 +25,8 @@ ROUNDS_COLUMNS = (
     "source_url", "published_date", "measure", "snapshot_start", "snapshot_end",
 )
 MEASURES = ("stock", "flow")
-ROUND_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,63}$")
+# Always used with fullmatch: `$` would also match before a final newline ("2015_pa\n").
+ROUND_ID = re.compile(r"[a-z0-9][a-z0-9_\-]{0,63}")
 _ISO_DATE = re.compile(r"^(?:as of )?(\d{4}-\d{2}-\d{2})\b")
 
 
@@ -58,7 +59,9 @@ def read_round_rows() -> tuple[list[RawRow], list[corrections.Correction]]:
 
 
 def _check_round_id(row: RawRow, value: str) -> str:
-    if not ROUND_ID.match(value):
+    if row.is_blank:
+        raise InputError(f"{row.file}, line {row.line}: the row is blank (only commas). Delete it, or fill it in.")
+    if not ROUND_ID.fullmatch(value):
         raise InputError(
             f"{row.file}, line {row.line}, column round_id: value {value!r}: expected a round id of lower-case "
             "letters, digits, '_' or '-' (it names a folder under data/processed/)."
@@ -76,6 +79,11 @@ def _iso_date(row: RawRow, column: str) -> dt.date | None:
         raise InputError(
             f"{row.file}, line {row.line}, column {column}: value {text!r}: expected an ISO date (YYYY-MM-DD) or blank."
         ) from None
+
+
+def listed_rows() -> dict[str, RawRow]:
+    """rounds.csv's rows by round id (each id checked, each listed once)."""
+    return _metadata_rows()
 
 
 def _metadata_rows() -> dict[str, RawRow]:

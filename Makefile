@@ -16,7 +16,8 @@ MAKEFLAGS += --no-builtin-rules --no-print-directory
 BUILD_GOALS := all rounds analysis ledger briefs index
 JOBS ?= 2
 GOALS := $(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))
-QUESTION := $(findstring q,$(firstword -$(MAKEFLAGS)))$(findstring n,$(firstword -$(MAKEFLAGS)))
+SHORT_FLAGS := $(filter-out -%,$(firstword $(MAKEFLAGS)))  # e.g. "qr" for make -q: single letters come first
+QUESTION := $(findstring q,$(SHORT_FLAGS))$(findstring n,$(SHORT_FLAGS))
 ifeq ($(MISSING_OFFENDERS_LOCKED)$(QUESTION),)
 LOCK_WRAPPER := $(filter $(BUILD_GOALS),$(GOALS))
 endif

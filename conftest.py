@@ -1,10 +1,24 @@
-"""Give a bare `pytest` (and the nbval kernels it starts) the environment `make` exports."""
+"""Give a bare `pytest` (and the nbval kernels it starts) the environment `make` exports; keep every
+file a test run writes out of the checkout."""
 import os
+import tempfile
 
-from missing_offenders import environment
+# Tests write only under temporary folders: matplotlib's font cache included (nbval's kernels
+# inherit this), and no hypothesis example database in the checkout.
+os.environ.setdefault("MPLCONFIGDIR", tempfile.mkdtemp(prefix="missing-offenders-mpl-"))
+
+from missing_offenders import environment  # noqa: E402  (reads MPLCONFIGDIR set above)
 
 environment.apply()
 os.environ.setdefault("MISSING_OFFENDERS_READ_ONLY", "1")  # nbval re-runs notebooks to compare, never to rewrite
+
+try:
+    from hypothesis import settings
+except ImportError:
+    pass
+else:
+    settings.register_profile("no-database", database=None)
+    settings.load_profile("no-database")
 
 
 def pytest_configure(config):

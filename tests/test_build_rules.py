@@ -1,0 +1,155 @@
+"""build/rules.mk: written only from validated text, errors as one paragraph, a bad file regenerated,
+and one make at a time per checkout. Everything runs in a SYNTHETIC throw-away project."""
+import ast
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from synthetic_project import REAL_ROOT, SyntheticProject, synthetic_row
+
+STDLIB_MODULES = set(sys.stdlib_module_names)
+
+
+@pytest.fixture()
+def project(tmp_path):
+    project = SyntheticProject(tmp_path)
+    project.manifest()
+    return project
+
+
+def rules(project):
+    return project.run("missing_offenders.build_rules", "build/rules.mk")
+
+
+def one_paragraph_error(result, *fragments):
+    assert result.returncode == 1, result.stdout + result.stderr
+    message = result.stderr.strip()
+    assert message.startswith("error: ") and "Traceback" not in message and message.count("\n") == 0, message
+    for fragment in fragments:
+        assert fragment in message, message
+    return message
+
+
+def test_a_row_of_commas_is_called_blank(project):
+    text = project.round_file.read_text()
+    project.round_file.write_text(text + "," * 10 + "\n")
+    project.manifest()
+    one_paragraph_error(rules(project), "synthetic_test.csv, line 5", "the row is blank")
+
+
+def test_a_round_listed_twice_in_rounds_csv(project):
+    rounds_csv = project.root / "data/raw/foi_rounds/rounds.csv"
+    lines = rounds_csv.read_text().splitlines()
+    rounds_csv.write_text("\n".join([*lines, lines[1]]) + "\n")
+    project.manifest()
+    one_paragraph_error(rules(project), "rounds.csv, line 3", "already listed on line 2")
+
+
+def test_a_windows_1252_file(project):
+    text = project.round_file.read_text().replace("SYNTHETIC TEST ROW", "SYNTHETIC \u2019quoted\u2019")
+    project.round_file.write_bytes(text.encode("cp1252"))
+    project.manifest()
+    one_paragraph_error(rules(project), "is not UTF-8", "Windows-1252")
+
+
+def test_a_damaged_manifest(project):
+    manifest = project.root / "data/raw/SHA256SUMS"
+    manifest.write_text(manifest.read_text() + "this is not a checksum line\n")
+    one_paragraph_error(rules(project), "SHA256SUMS")
+
+
+def test_a_semicolon_separated_file(project):
+    project.round_file.write_text(project.round_file.read_text().replace(",", ";"))
+    project.manifest()
+    one_paragraph_error(rules(project), "synthetic_test.csv, line 1", "missing column(s)")
+
+
+def test_a_round_id_with_a_trailing_newline_is_refused_and_nothing_is_written(project):
+    row = synthetic_row("Kent Police", "3")
+    row["round_id"] = "synthetic_test\n"
+    project.write_round([row])
+    project.manifest()
+    one_paragraph_error(rules(project), "column round_id", "'synthetic_test\\n'")
+    assert not (project.root / "build/rules.mk").exists()
+
+
+def test_the_rules_generator_imports_only_the_standard_library():
+    """It runs before the virtual environment exists: so must everything it imports."""
+    package = REAL_ROOT / "src" / "missing_offenders"
+    todo, seen = ["build_rules"], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        tree = ast.parse((package / f"{name}.py").read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                todo.extend([node.module] if node.module else [a.name for a in node.names])
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                assert node.module.split(".")[0] in STDLIB_MODULES | {"__future__"}, f"{name}.py imports {node.module}"
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    assert alias.name.split(".")[0] in STDLIB_MODULES, f"{name}.py imports {alias.name}"
+    assert {"build_rules", "rounds", "rawio", "manifest", "paths"} <= seen
+
+
+def copy_build_skeleton(target: Path) -> None:
+    """The Makefile, the package and the raw data: enough for make to generate rules and plan a build."""
+    for name in ("Makefile", "pyproject.toml", "matplotlibrc", "requirements.txt", "requirements-bootstrap.txt"):
+        shutil.copy(REAL_ROOT / name, target / name)
+    shutil.copytree(REAL_ROOT / "src", target / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REAL_ROOT / "data/raw", target / "data/raw")
+    shutil.copytree(REAL_ROOT / "notebooks", target / "notebooks")
+
+
+def test_a_rules_file_make_cannot_read_is_regenerated(tmp_path):
+    copy_build_skeleton(tmp_path)
+    bad = tmp_path / "build/rules.mk"
+    bad.parent.mkdir()
+    bad.write_text('ROUNDS := 2015_pa\n"\nRAW_2015_pa := x\n')  # what an unvalidated newline once produced
+    result = subprocess.run(["make", "-n", "rounds"], cwd=tmp_path, capture_output=True, text=True)
+    assert "missing separator" not in result.stderr
+    assert result.returncode == 0, result.stderr
+    assert "ROUNDS := 2007_newsoftheworld" in bad.read_text()
+
+
+def test_a_second_make_waits_for_the_first(tmp_path):
+    """With the lock held (as a running make holds it), a build goal says so and waits."""
+    copy_build_skeleton(tmp_path)
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build/venv-ok").touch()  # newer than the lock files: no venv is built
+    holder = subprocess.Popen(["flock", "build/make.lock", "sleep", "3"], cwd=tmp_path)
+    time.sleep(0.5)
+    start = time.monotonic()
+    # PY=true and an up-to-date VENV_OK: every recipe is a no-op, so only the lock is exercised.
+    result = subprocess.run(["make", "rounds", "PY=true", "VENV_OK=build/venv-ok"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    waited = time.monotonic() - start
+    holder.wait()
+    assert result.returncode == 0, result.stderr
+    assert "Another make is running in this checkout; waiting for it to finish." in result.stderr
+    assert waited >= 2
+
+
+def test_two_rules_generators_at_once_do_not_collide(project):
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(rules(project))) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [r.returncode for r in results] == [0, 0, 0, 0], [r.stderr for r in results]
+    assert not list((project.root / "build").glob(".rules.mk.*"))
+
+
+def test_interactive_goals_stream_their_output():
+    """`make lab` must show Jupyter's URL at once: no output grouping outside the build goals."""
+    plan = subprocess.run(["make", "-pq", "lab"], cwd=REAL_ROOT, capture_output=True, text=True).stdout
+    flags = [line for line in plan.splitlines() if line.startswith("MAKEFLAGS")]
+    assert flags and not any("output-sync" in line for line in flags), flags

@@ -62,7 +62,7 @@ SRC_FILES := $(wildcard src/missing_offenders/*.py)
 # modules each notebook imports; targets that need no data skip it. A rules file holding a line
 # make could misread (from an older version, or edited by hand) is removed first, so it is
 # regenerated instead of stopping every make with "missing separator".
-NEEDS_RULES := $(filter-out help clean venv manifest lab round test bench,$(GOALS))
+NEEDS_RULES := $(filter-out help clean venv manifest lab round test bench load-check,$(GOALS))
 ifneq ($(NEEDS_RULES),)
 ifeq ($(LOCK_WRAPPER),)
 $(shell grep -qvE '^(#.*|[A-Za-z0-9_]+ := [A-Za-z0-9_./ -]*|)$$' build/rules.mk 2>/dev/null && rm -f build/rules.mk)
@@ -74,7 +74,7 @@ OTHER_ROUNDS := $(filter-out $(DEFAULT_ROUND),$(ROUNDS))
 ROUND_INPUTS := $(ROUNDS:%=build/round-inputs/%)
 CLEANED := $(STAMPS)/01_clean_round.done $(STAMPS)/rounds.done
 
-.PHONY: help all rounds analysis ledger briefs index test lab clean manifest bench venv round
+.PHONY: help all rounds analysis ledger briefs index test lab clean manifest bench load-check venv round
 
 # Build goals run in a child make holding build/make.lock: two makes started together in one
 # checkout would otherwise run the same notebooks at once and race on build/rules.mk.
@@ -86,7 +86,7 @@ $(LOCK_WRAPPER):
 else
 
 help: ## List the targets (this is the default goal)
-	@$(PYTHON) -c 'import re,sys; [print(f"  make {m[0]:<10} {m[1]}") for m in re.findall(r"^([a-z]+):.*?## (.*)$$", open("Makefile").read(), re.M)]'
+	@$(PYTHON) -c 'import re,sys; [print(f"  make {m[0]:<10} {m[1]}") for m in re.findall(r"^([a-z-]+):.*?## (.*)$$", open("Makefile").read(), re.M)]'
 
 all: rounds analysis ledger briefs index ## Regenerate every output from data/raw/ (creates .venv if missing)
 
@@ -199,8 +199,11 @@ manifest: ## Rewrite data/raw/SHA256SUMS after adding or correcting a raw file o
 lab: $(DEV_OK) ## Open JupyterLab on the project, with the pipeline's environment
 	$(VENV)/bin/jupyter lab --no-browser $(if $(filter 0,$(shell id -u)),--allow-root) --notebook-dir=$(CURDIR)
 
-bench: | $(VENV_OK) ## Time venv creation, cold and no-op `make all`, `make test`, one trivial notebook
+bench: | $(VENV_OK) ## Time the build on a fresh clone, as multiples of one trivial notebook, against targets
 	$(PY) tools/bench.py
+
+load-check: | $(VENV_OK) ## Cold `make all` three times under competing load; git status must stay empty
+	$(PY) tools/load_check.py
 
 clean: ## Remove generated outputs (never data/raw/ nor the committed notebook sources)
 	rm -rf build data/processed reports/notebooks reports/figures reports/briefs reports/*.html reports/*.csv

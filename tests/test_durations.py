@@ -577,3 +577,174 @@ def test_a_bracketed_count_is_refused_not_dropped():
     window = SnapshotWindow(datetime.date(2015, 2, 1), datetime.date(2015, 3, 10))
     with pytest.raises(DurationError, match="bare number in brackets"):
         parse_duration("since 2006 (2), since 2009 (3)", window)
+
+
+# ---------------------------------------------------------------- the general reading (forms from tests/phrasings/)
+
+
+@pytest.mark.parametrize(
+    "text, cases, first, last, rule",
+    [
+        ("one absconded in 2010", 1, D(2010, 1, 1), D(2010, 12, 31), "went_missing_year"),
+        ("two vanished in 2012", 2, D(2012, 1, 1), D(2012, 12, 31), "went_missing_year"),
+        ("another in Northumbria disappeared in May 2002", 1, D(2002, 5, 1), D(2002, 5, 31), "went_missing_month_year"),
+        ("one has been wanted since 2009", 1, D(2009, 1, 1), D(2009, 12, 31), "since_year"),
+        ("at least one has avoided arrest since 2005", 1, D(2005, 1, 1), D(2005, 12, 31), "since_year"),
+        ("one failed to register in Sept 2013", 1, D(2013, 9, 1), D(2013, 9, 30), "went_missing_month_year"),
+        ("the whereabouts of one registered sex offender had been unknown since September 2004", 1,
+         D(2004, 9, 1), D(2004, 9, 30), "since_month_year"),
+        ("One convicted sex offender in Gloucestershire has been missing since the year 2000", 1,
+         D(2000, 1, 1), D(2000, 12, 31), "since_year"),
+    ],
+)
+def test_verbs_of_disappearance_and_subjects(text, cases, first, last, rule):
+    (group,) = parse_duration(text, W2015).groups
+    assert (group.cases, group.kind, group.rule) == (cases, "cases", rule)
+    assert (group.years_min, group.years_max) == pytest.approx(since(first, last))
+
+
+@pytest.mark.parametrize(
+    "text, cases, low, high, rule",
+    [
+        ("two wanted nine years", 2, 9.0, 9.0, "stated_duration"),
+        ("three have been on the run for more than a year", 3, 1.0, None, "more_than"),
+        ("690 had been untraceable for more than 12 months", 690, 1.0, None, "more_than"),
+        ("the whereabouts of one sex offender have been unknown for eight years", 1, 8.0, 8.0, "stated_duration"),
+        ("two others went missing 18 months ago", 2, 1.5, 1.5, "stated_duration"),
+        ("six have been wanted for under eight months", 6, 0.0, 8 / 12, "less_than"),
+        ("four have been wanted for between one and five years", 4, 1.0, 5.0, "counted_range"),
+        ("a further four have been missing between 14 months up to four years and three months", 4, 14 / 12, 4.25,
+         "counted_range"),
+    ],
+)
+def test_counts_before_lengths(text, cases, low, high, rule):
+    (group,) = parse_duration(text, W2015).groups
+    assert (group.cases, group.kind, group.rule) == (cases, "cases", rule)
+    assert (group.years_min, group.years_max) == pytest.approx((low, high))
+
+
+def test_count_year_pairs_without_since():
+    reading = parse_duration("one 2008, three 2012", W2015)
+    assert_groups(reading, [(1, *since(D(2008, 1, 1), D(2008, 12, 31)), "cases", "one 2008", "bare_year"),
+                            (3, *since(D(2012, 1, 1), D(2012, 12, 31)), "cases", "three 2012", "bare_year")])
+
+
+def test_count_year_pairs_some_without_a_verb():
+    reading = parse_duration("one went missing in 2008, another in 2009, two in 2012 and four in 2014", W2015)
+    assert [(g.cases, g.rule) for g in reading.groups] == [(1, "went_missing_year")] * 2 + [
+        (2, "went_missing_year"), (4, "went_missing_year")]
+    for group, year in zip(reading.groups, (2008, 2009, 2012, 2014)):
+        assert (group.years_min, group.years_max) == pytest.approx(since(D(year, 1, 1), D(year, 12, 31)))
+
+
+@pytest.mark.parametrize(
+    "text, dates",
+    [
+        ("They went missing in 2014, 2015 and 2016",
+         [(D(2014, 1, 1), D(2014, 12, 31)), (D(2015, 1, 1), D(2015, 12, 31)), (D(2016, 1, 1), D(2016, 12, 31))]),
+        ("they went missing in Jan 2013, Mar 2014, and September 2014",
+         [(D(2013, 1, 1), D(2013, 1, 31)), (D(2014, 3, 1), D(2014, 3, 31)), (D(2014, 9, 1), D(2014, 9, 30))]),
+    ],
+)
+def test_lists_of_dates_are_one_case_each(text, dates):
+    window = SnapshotWindow(D(2018, 1, 17), D(2018, 1, 17))
+    reading = parse_duration(text, window)
+    assert [(g.cases, g.kind, g.rule) for g in reading.groups] == [(1, "cases", "date_list")] * len(dates)
+    for group, (first, last) in zip(reading.groups, dates):
+        assert (group.years_min, group.years_max) == pytest.approx(since(first, last, window))
+
+
+def test_more_cases_than_dates_gives_only_the_ends():
+    window = SnapshotWindow(D(2018, 1, 17), D(2018, 1, 17))
+    text = "The seven offenders have been missing over separate periods since June 2006, May 2010, and September 2017"
+    reading = parse_duration(text, window)
+    assert [(g.cases, g.kind, g.rule) for g in reading.groups] == [(None, "shortest", "date_list_range"),
+                                                                  (None, "longest", "date_list_range")]
+    assert (reading.groups[0].years_min, reading.groups[0].years_max) == pytest.approx(
+        since(D(2017, 9, 1), D(2017, 9, 30), window))
+    assert (reading.groups[1].years_min, reading.groups[1].years_max) == pytest.approx(
+        since(D(2006, 6, 1), D(2006, 6, 30), window))
+    assert reading.covers_all_cases
+
+
+def test_qualifiers_inside_lists():
+    reading = parse_duration("one >10 years, two under 1 year and three more than 5 years", W2015)
+    assert [(g.cases, g.years_min, g.years_max, g.rule) for g in reading.groups] == [
+        (1, 10.0, None, "more_than"), (2, 0.0, 1.0, "less_than"), (3, 5.0, None, "more_than")]
+
+
+def test_relative_years():
+    reading = parse_duration("one since January this year, one went missing in November last year", W2015)
+    assert [g.rule for g in reading.groups] == ["relative_year", "relative_year"]
+    assert (reading.groups[0].years_min, reading.groups[0].years_max) == pytest.approx(since(D(2015, 1, 1), D(2015, 1, 31)))
+    assert (reading.groups[1].years_min, reading.groups[1].years_max) == pytest.approx(since(D(2014, 11, 1), D(2014, 11, 30)))
+
+
+def test_relative_year_without_a_snapshot_has_no_bounds():
+    (group,) = parse_duration("with five going on the run since the start of this year", NO_WINDOW).groups
+    assert (group.cases, group.years_min, group.years_max, group.rule) == (5, None, None, "relative_date_without_snapshot")
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("two living outside the UK", "context_abroad"),
+        ("one is known to be in prison", "context_custody"),
+        ("the force declined to give dates for the other three", "context_declined"),
+        ("It refused to reveal when the other two disappeared", "context_declined"),
+        ("one of the four believed to have remained in the UK has never even registered", "context_in_uk"),
+        ("Four of those under the Sexual Offences Act 2003 are believed to have fled abroad", "context_abroad"),
+    ],
+)
+def test_context_is_a_note_not_a_duration(text, rule):
+    reading = parse_duration(text, W2015)
+    assert (reading.groups, reading.notes, reading.note_rules) == ((), (text,), (rule,))
+
+
+def test_context_cut_by_its_own_commas_is_one_note():
+    text = "In many of the cases, offenders are thought to have fled overseas"
+    reading = parse_duration(text, W2015)
+    assert (reading.groups, reading.notes, reading.note_rules) == ((), (text,), ("context_abroad",))
+
+
+def test_sentences_are_clauses():
+    reading = parse_duration("One went missing in April 2014. It refused to reveal when the other two disappeared.", W2015)
+    assert_groups(reading, [(1, *since(D(2014, 4, 1), D(2014, 4, 30)), "cases", "One went missing in April 2014",
+                             "went_missing_month_year")])
+    assert reading.note_rules == ("context_declined",)
+
+
+@pytest.mark.parametrize("marker", ["[truncated]", "...", "…"])
+def test_a_truncated_last_clause_is_kept_as_a_note_not_read(marker):
+    reading = parse_duration(f"one since 2011, two since 2013 and three sin{marker}", W2015)
+    assert [(g.cases, g.rule) for g in reading.groups] == [(1, "since_year"), (2, "since_year")]
+    assert (reading.notes, reading.note_rules) == (("three sin",), ("truncated",))
+
+
+def test_a_truncated_single_clause():
+    reading = parse_duration("They had been missing for between two and eight [truncated]", W2015)
+    assert (reading.groups, reading.notes, reading.note_rules) == (
+        (), ("They had been missing for between two and eight",), ("truncated",))
+
+
+def test_stated_longest_bounds_only_the_longest_case():
+    text = "The longest period of time an offender had been missing was 14 years"
+    assert_groups(parse_duration(text, W2015), [(None, 14.0, 14.0, "longest", text, "stated_longest")])
+
+
+def test_existing_notes_name_their_rule():
+    assert parse_duration("six believed abroad", W2015).note_rules == ("abroad",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "including some who have been missing for more than a decade",  # how many is not said
+        "Almost 700 of them have been on the run for more than a year",  # an approximate count
+        "with the location of one unknown for a staggering EIGHT years",  # an adjective is not guessed over
+        "three are thought to be living in Leeds",  # a place is not context the grammar knows
+    ],
+)
+def test_the_general_reading_does_not_guess(text):
+    with pytest.raises(DurationError, match="no rule reads it"):
+        parse_duration(text, W2015)

@@ -276,3 +276,45 @@ def test_censored_and_lower_bounds(n):
     assert parse_figure(f"fewer than {n}").maximum == n - 1
     assert parse_figure(f"at least {n}") == Figure("at_least", n, None, rule="at_least")
     assert parse_figure(f"more than {n}").minimum == n + 1
+
+
+# ---------------------------------------------------------------- a figure inside a sentence (tests/phrasings/)
+
+
+def described(kind: str, low: int | None, high: int | None, rule: str, note: str = "") -> Figure:
+    return Figure(kind, low, high, rule=rule, note=note)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the whereabouts of seven registered sex offenders were unknown", described("count", 7, 7, "described_number_words")),
+    ("lost track of 12 sex offenders", described("count", 12, 12, "described_digits")),
+    ("A dozen registered sex offenders", described("count", 12, 12, "described_digits")),
+    ("five convicted sex offenders have absconded", described("count", 5, 5, "described_number_words")),
+    ("3 RSOs currently recorded as wanted because their whereabouts are unknown", described("count", 3, 3, "described_digits")),
+    ("unable to find at least 227 sex offenders", described("at_least", 227, None, "described_at_least")),
+    ("fewer than 5 registered sex offenders were unaccounted for", described("range", 0, 4, "described_fewer_than")),
+    ("no registered sex offenders currently missing", described("zero", 0, 0, "described_zero")),
+    ("There are no RSOs whose whereabouts are unknown", described("zero", 0, 0, "described_zero")),
+    ("None of the 4,775 registered sex offenders have been missing",
+     described("zero", 0, 0, "described_zero", note="of the 4,775")),
+    ("five missing sex offenders from the 812 they manage",
+     described("count", 5, 5, "described_number_words", note="from the 812 they manage")),
+    ("12 registered sex offenders were wanted, all of whom are believed to be out of the UK",
+     described("count", 12, 12, "described_digits", note="all of whom are believed to be out of the UK")),
+])
+def test_figures_inside_sentences(text, expected):
+    assert parse_figure(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "25 are missing in Greater Manchester",       # a place: the force belongs in its own column
+    "about 40 sex offenders are missing",          # approximate
+    "Some 160 sex offenders",                      # approximate
+    "five sex offenders missing for 14 years",     # two numbers
+    "2 offenders have been traced",                # traced is the opposite of missing
+    "the 5",                                       # nothing about offenders
+    "none of those missing are classed as very high risk",  # not a zero figure
+])
+def test_sentences_that_are_not_figures_are_refused(text):
+    with pytest.raises(FigureError, match="expected a whole number"):
+        parse_figure(text)

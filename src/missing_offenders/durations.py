@@ -62,9 +62,22 @@ Splitting
     reads is split on " and " if, and only if, every part is then readable ("two since 2009
     and three since 2014"); "eight years and nine months" and "between two and eight years"
     are read whole first.
+General reading (durations_general, only for clauses the rules above do not read)
+    [connective] [count or subject] [verb of disappearance] temporal expression: "another in
+    Northumbria disappeared in May 2002", "two wanted nine years", "one 2008" (rule
+    "bare_year"), "four have been wanted for between one and five years" (one group of 4 cases,
+    min 1 max 5: rule "counted_range"), "in April this year" / "November last year" (rule
+    "relative_year", the snapshot's year), "They went missing in 2014, 2015 and 2016" (one case
+    per date: "date_list"; more cases than dates: only the ends, "date_list_range"). A plural
+    subject with no count ("some ... for more than a decade") is refused, not read as one case.
+    A clause with no date or length is a note when `phrasing.CONTEXT_PATTERNS` recognises it
+    (believed abroad, in prison, declined to give dates...), else an error.
+Truncation
+    Text ending in "[truncated]", "..." or "…": the last piece (an item of an "and" list if the
+    rest then reads, else the last clause) becomes a note with rule "truncated", never read.
 Notes and disclosure
     Clauses with no duration ("six believed abroad", "as of 15 November", see `NOTE_PATTERNS`)
-    go to `notes`, verbatim. "not disclosed", "length of time not revealed", "not given",
+    go to `notes`, verbatim, and the rule that recognised each to `note_rules`. "not disclosed", "length of time not revealed", "not given",
     "not stated" set disclosed=False (rule "not_disclosed"); the other clauses are still read.
     Blank text: disclosed=False, rule "blank". Anything else raises `DurationError`: no clause
     is ever silently ignored.
@@ -76,6 +89,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from missing_offenders import phrasing
 from missing_offenders.numbers import NUMBER, parse_number
 
 DAYS_PER_YEAR = 365.25
@@ -110,7 +124,10 @@ ACCEPTED_FORMS = (
     "'[count] since|from YEAR|MONTH YEAR|[last] MONTH'; '[count] went missing [in] YEAR|MONTH YEAR'; "
     "'went missing YEAR (count), YEAR (count), ...'; 'not disclosed|revealed|given|stated'; "
     "the notes in NOTE_PATTERNS ('six believed abroad', 'as of 15 November', ...); "
-    "clauses separated by ';', ',' or ' and '"
+    "'[count] [who] absconded|vanished|disappeared|was wanted|... [for|since|in] ...' ('two wanted nine years', "
+    "'one 2008'); 'went missing in 2014, 2015 and 2016'; 'in April this year'; context with no date "
+    "('two living outside the UK', 'declined to give dates'); a last clause marked '[truncated]' or '...'; "
+    "clauses separated by ';', ',', ' and ', ' but ', ' while ' or a full stop"
 )
 
 
@@ -149,6 +166,7 @@ class DurationReading:
     notes: tuple[str, ...]
     disclosed: bool
     rule: str
+    note_rules: tuple[str, ...] = ()  # the rule that recognised each note, in the order of `notes`
 
     @property
     def cases_described(self) -> int:
@@ -268,9 +286,12 @@ _NOTE_RES = [re.compile(rf"^{_NOTE_PREFIX}{body}$", re.IGNORECASE) for body in N
 _PARENTHETICAL_RE = re.compile(r"\([^()]*\)")
 # Quote marks at a word edge only, so the apostrophe of "force's" stays.
 _QUOTE_RE = re.compile(r"(?<!\w)['\"‘’“”]|['\"‘’“”](?!\w)")
-_CLAUSE_SEPARATOR_RE = re.compile(r";|,(?!\d{3}\b)")
-_SEGMENT_SEPARATOR_RE = re.compile(";")
+_CLAUSE_SEPARATOR_RE = re.compile(r";|,(?!\d{3}\b)|\s+(?:but|while|whilst|although)\s+", re.IGNORECASE)
+# ";" or the end of a sentence ("One went missing in April 2016. It refused to ...").
+_SEGMENT_SEPARATOR_RE = re.compile(r";|(?<=[a-z0-9])\.\s+(?=[A-Z])")
 _AND_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
+# The smallest piece a truncation can have cut: a clause or the last item of an "and" list.
+_TRUNCATED_PIECE_RE = re.compile(rf"{_CLAUSE_SEPARATOR_RE.pattern}|\s+and\s+", re.IGNORECASE)
 _TO_RE = re.compile(r"\s+to\s+", re.IGNORECASE)
 
 
@@ -281,25 +302,70 @@ def parse_duration(text: str | None, window: SnapshotWindow) -> DurationReading:
     """Read a `duration_text` against the round's snapshot window; DurationError if unreadable."""
     if text is None or not text.strip():
         return DurationReading(groups=(), notes=(), disclosed=False, rule="blank")
-    groups: list[CaseGroup] = []
-    notes: list[str] = []
-    not_disclosed = False
-    for segment in _split_outside_parentheses(text, _SEGMENT_SEPARATOR_RE):
-        if _YEAR_COUNT_LIST_RE.match(segment):
-            groups.extend(_year_count_list(segment, window, text))
-            continue
-        for clause in _split_outside_parentheses(segment, _CLAUSE_SEPARATOR_RE):
-            for result in _read_clause_or_parts(clause, window, text):
-                groups.extend(result.groups)
-                notes.extend([result.note] if result.note is not None else [])
-                not_disclosed = not_disclosed or result.not_disclosed
+    body, truncated = _strip_truncation(text)
+    segments = _split_outside_parentheses(body, _SEGMENT_SEPARATOR_RE)
+    if truncated and not segments:
+        raise _error(text, text, "nothing is left once the truncation mark is dropped")
+    if not truncated:
+        groups, notes, not_disclosed = _read_segments(segments, window, text)
+    else:
+        # the last piece was cut short: kept as a note, never read. Cut the smallest piece (an
+        # item of an "and" list) if the rest then reads, else the whole last clause.
+        for separator in (_TRUNCATED_PIECE_RE, _CLAUSE_SEPARATOR_RE):
+            cut = _split_outside_parentheses(segments[-1], separator)[-1]
+            kept = segments[-1][: segments[-1].rindex(cut)].rstrip(" ,;")
+            kept = re.sub(r"\s+(?:and|but|while|whilst|although)$", "", kept, flags=re.IGNORECASE)
+            try:
+                groups, notes, not_disclosed = _read_segments([*segments[:-1], kept], window, text)
+            except DurationError:
+                if separator is _CLAUSE_SEPARATOR_RE:
+                    raise
+                continue
+            notes.append((cut, "truncated"))
+            break
     _check_consistent(groups, text)
     return DurationReading(
         groups=tuple(groups),
-        notes=tuple(notes),
+        notes=tuple(note for note, _ in notes),
         disclosed=not not_disclosed,
         rule="not_disclosed" if not_disclosed else "parsed",
+        note_rules=tuple(rule for _, rule in notes),
     )
+
+
+def _read_segments(segments: list[str], window: SnapshotWindow, text: str):
+    """Groups, (note, rule) pairs and whether anything was declared not disclosed."""
+    groups: list[CaseGroup] = []
+    notes: list[tuple[str, str]] = []
+    not_disclosed = False
+    for segment in (s for s in segments if s.strip()):
+        if _YEAR_COUNT_LIST_RE.match(segment):
+            groups.extend(_year_count_list(segment, window, text))
+            continue
+        if (listed := durations_general.date_list(segment, window, text)) is not None:
+            groups.extend(listed)
+            continue
+        try:
+            results = [result for clause in _split_outside_parentheses(segment, _CLAUSE_SEPARATOR_RE)
+                       for result in _read_clause_or_parts(clause, window, text)]
+        except DurationError:
+            # a sentence of context cut by its own commas ("In many of the cases, offenders are
+            # thought to have fled overseas"): one note when it holds no date or length at all
+            whole = _clean(segment, text)
+            rule = None if phrasing.has_temporal(whole) else phrasing.context_rule(whole)
+            if rule is None:
+                raise
+            results = [_ClauseResult(note=segment, note_rule=rule)]
+        for result in results:
+            groups.extend(result.groups)
+            notes.extend([(result.note, result.note_rule)] if result.note is not None else [])
+            not_disclosed = not_disclosed or result.not_disclosed
+    return groups, notes, not_disclosed
+
+
+def _strip_truncation(text: str) -> tuple[str, bool]:
+    match = phrasing.TRUNCATION_RE.search(text)
+    return (text[: match.start()], True) if match else (text, False)
 
 
 # ---------------------------------------------------------------- clauses
@@ -310,6 +376,7 @@ class _ClauseResult:
     groups: tuple[CaseGroup, ...] = ()
     note: str | None = None
     not_disclosed: bool = False
+    note_rule: str = ""
 
 
 def _read_clause_or_parts(clause: str, window: SnapshotWindow, text: str) -> list[_ClauseResult]:
@@ -322,6 +389,9 @@ def _read_clause_or_parts(clause: str, window: SnapshotWindow, text: str) -> lis
         results = [_read_clause(part, window, text) for part in parts]
         if all(r is not None for r in results):
             return [r for r in results if r is not None]
+    chained = durations_general.read_general_chain(clause, window, text)
+    if chained is not None:
+        return chained
     raise _error(clause, text, "no rule reads it")
 
 
@@ -332,8 +402,9 @@ def _read_clause(clause: str, window: SnapshotWindow, text: str) -> _ClauseResul
         raise _error(clause, text, "nothing is left once parenthetical notes are dropped")
     if _NOT_DISCLOSED_RE.match(cleaned):
         return _ClauseResult(not_disclosed=True)
-    if any(pattern.match(cleaned) for pattern in _NOTE_RES):
-        return _ClauseResult(note=clause)
+    for rule, pattern in zip(NOTE_PATTERNS, _NOTE_RES):
+        if pattern.match(cleaned):
+            return _ClauseResult(note=clause, note_rule=rule)
     for reader in (_read_range, _read_up_to, _read_counted):
         groups = reader(cleaned, clause, window, text)
         if groups is not None:
@@ -611,3 +682,8 @@ def _check_consistent(groups: list[CaseGroup], text: str) -> None:
 
 def _error(clause: str, text: str, reason: str) -> DurationError:
     return DurationError(f"cannot read duration clause {clause!r} in {text!r}: {reason}. Accepted forms: {ACCEPTED_FORMS}")
+
+
+
+# The general reading, for clauses none of the rules above reads (imported last: it uses them).
+from missing_offenders import durations_general  # noqa: E402

@@ -7,6 +7,15 @@ Figure(kind='count', minimum=7, maximum=7, exemptions=(), rule='digits', note=''
 (4, None)
 >>> parse_figure("withheld: sections 30, 31 and 38").exemptions
 ('s30', 's31', 's38')
+
+A figure inside a sentence, as press reports and FOI answers word it, is read when every other
+word belongs to a closed vocabulary (`DESCRIPTION_WORDS`); the rule is "described_" + the rule
+of the number itself, or "described_zero":
+
+>>> parse_figure("the whereabouts of seven registered sex offenders were unknown").rule
+'described_number_words'
+>>> parse_figure("None of the 4,775 registered sex offenders have been missing").note
+'of the 4,775'
 """
 from __future__ import annotations
 
@@ -14,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import NUMBER, parse_number
+from .phrasing import context_rule
 
 KINDS = ("count", "zero", "range", "at_least", "refused", "no_response", "blank")
 
@@ -107,6 +117,9 @@ def parse_figure(text: str | None) -> Figure:
         return Figure("no_response", None, None, rule="non_response")
     if _SECTIONS_RE.search(lowered):  # a bare citation ("s31") is still a refusal
         return _refusal(lowered)
+    described = _described(cleaned)
+    if described is not None:
+        return described
     raise _error(_why_not(lowered))
 
 
@@ -235,3 +248,93 @@ def _why_not(lowered: str) -> str:
             return (f"{leading[2]!r} after the number is not an accepted description "
                     f"(only: {', '.join(TAIL_WORDS)})")
     return "not a recognised figure"
+
+
+# ---------------------------------------------------------------- a figure inside a sentence
+#
+# "the whereabouts of seven registered sex offenders were unknown", "lost track of five sex
+# offenders", "no registered sex offenders were currently missing": one number (or a zero word)
+# among words from a closed vocabulary of offenders and verbs of disappearance. Any other word
+# (a place, "years", "about") leaves the text unread, so nothing is guessed.
+
+DESCRIPTION_WORDS = frozenset("""
+    the whereabouts of registered sex sexual offender offenders rso rsos rso's people person persons
+    individual individuals criminals convicted known child were was are is be been have has had
+    unknown wanted missing currently now still recorded as because their whose who that which there
+    or and lost track vanished disappeared gone absconded untraced unaccounted for at large on run
+    outstanding off radar seemingly classed listed reported in area country each does do did not know
+    unable to find failed keep them informed register offences breaching registration notification
+    requirements they
+""".split())
+# The words that make a text about missing offenders at all ("the 5" alone is not a figure).
+_ANCHOR_WORDS = frozenset("""offender offenders rso rsos rso's criminals people individuals missing wanted
+    unknown lost vanished disappeared gone absconded untraced unaccounted large run outstanding""".split())
+_ZERO_WORDS_IN_SENTENCE = frozenset({"no", "none"})
+# "none of the 4,775 registered sex offenders", "five ... from the 812 they manage": the register size
+_REGISTER_RE = re.compile(rf"\b(?:of|from)\s+the\s+(?P<size>{NUMBER})(?=\s|$)(?:\s+(?:they|it)\s+manages?)?")
+_QUALIFIER_WORDS = ("at least", "more than", "fewer than", "less than", "up to", "no more than", "over", "under")
+
+
+def _described(cleaned: str) -> Figure | None:
+    """A figure stated in a sentence, rule "described_<rule of the number>", or None."""
+    head, _, tail = cleaned.partition(",")
+    note = ""
+    if tail and _context_note(tail):
+        cleaned, note = head, tail.strip()
+    text = re.sub(r"[\"“”‘’]|(?<!\w)'|'(?!\w)", " ", cleaned.lower())
+    text = " ".join(re.sub(r"\ba dozen\b|\bdozen\b", "12", text).split())
+    register = _REGISTER_RE.search(text)
+    if register is not None:
+        note = "; ".join(part for part in (register[0], note) if part)
+        text = " ".join((text[:register.start()] + " " + text[register.end():]).split())
+    words = text.split()
+    spans = _number_spans(words)
+    if not spans:
+        if not _ZERO_WORDS_IN_SENTENCE & set(words) or not _is_description(
+                [w for w in words if w not in _ZERO_WORDS_IN_SENTENCE]):
+            return None
+        return _finish(0, 0, "described_zero", note)
+    if len(spans) != 1:
+        return None
+    start, end = spans[0]
+    number = " ".join(words[start:end])
+    qualifier = next((q for q in _QUALIFIER_WORDS if " ".join(words[max(0, start - len(q.split())):start]) == q), "")
+    rest = words[: start - len(qualifier.split()) if qualifier else start] + words[end:]
+    if not _is_description(rest):
+        return None
+    figure = _numeric(f"{qualifier} {number}".strip(), "", "")
+    if figure is None:
+        return None
+    return Figure(figure.kind, figure.minimum, figure.maximum, rule=f"described_{figure.rule}",
+                  note=_check_note(note, figure.minimum, figure.maximum) if note else "")
+
+
+def _number_spans(words: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each longest run of words that reads as one number."""
+    spans, i = [], 0
+    while i < len(words):
+        end = next((j for j in range(min(len(words), i + 8), i, -1) if _reads_as_number(words[i:j])), None)
+        if end is None:
+            i += 1
+            continue
+        spans.append((i, end))
+        i = end
+    return spans
+
+
+def _reads_as_number(words: list[str]) -> bool:
+    if words[0] == "and" or words[-1] == "and":
+        return False
+    try:
+        parse_number(" ".join(words))
+    except ValueError:
+        return False
+    return True
+
+
+def _is_description(words: list[str]) -> bool:
+    return bool(words) and all(w in DESCRIPTION_WORDS for w in words) and bool(_ANCHOR_WORDS & set(words))
+
+
+def _context_note(text: str) -> bool:
+    return context_rule(text) is not None  # the same context vocabulary as the durations

@@ -1,6 +1,7 @@
 """build/rules.mk: written only from validated text, errors as one paragraph, a bad file regenerated,
 and one make at a time per checkout. Everything runs in a SYNTHETIC throw-away project."""
 import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -153,3 +154,71 @@ def test_interactive_goals_stream_their_output():
     plan = subprocess.run(["make", "-pq", "lab"], cwd=REAL_ROOT, capture_output=True, text=True).stdout
     flags = [line for line in plan.splitlines() if line.startswith("MAKEFLAGS")]
     assert flags and not any("output-sync" in line for line in flags), flags
+
+
+def dry_run(folder: Path, goal: str = "rounds") -> list[str]:
+    """The recipe lines make would run (PY=true, VENV_OK up to date: nothing real is executed)."""
+    result = subprocess.run(["make", "-n", goal, "PY=true", "VENV_OK=build/venv-ok"], cwd=folder,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+@pytest.fixture()
+def built_skeleton(tmp_path):
+    """A copy of the project whose rounds make considers built (every recipe a no-op)."""
+    copy_build_skeleton(tmp_path)
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build/venv-ok").touch()
+    subprocess.run(["make", "rounds", "PY=true", "VENV_OK=build/venv-ok"], cwd=tmp_path, check=True,
+                   capture_output=True)
+    assert not [line for line in dry_run(tmp_path) if "round_runner" in line]
+    time.sleep(1.1)  # coarse file systems: let later edits be visibly newer
+    return tmp_path
+
+
+def runner_lines(lines: list[str]) -> list[str]:
+    return [line for line in lines if "round_runner" in line]
+
+
+def test_adding_a_round_cleans_that_round_alone(built_skeleton):
+    raw = built_skeleton / "data/raw/foi_rounds"
+    (raw / "synthetic_added.csv").write_text(
+        "round_id,force_as_reported,count_text,duration_text,verbatim,source_title,source_url,published_date,"
+        "corroborating_sources,confidence,notes\n"
+        "synthetic_added,Kent Police,3,,SYNTHETIC TEST ROW,synthetic,https://example.invalid,2015-03-10,,high,synthetic\n")
+    subprocess.run(["make", "manifest"], cwd=built_skeleton, check=True, capture_output=True)
+    assert runner_lines(dry_run(built_skeleton)) == ["true -m missing_offenders.round_runner --prune synthetic_added"]
+
+
+def test_editing_one_round_in_a_shared_file_cleans_that_round_alone(built_skeleton):
+    shared = built_skeleton / "data/raw/foi_rounds/single_force_returns.csv"
+    text = shared.read_text()
+    assert "some missing up to 14 years" in text  # a met_2012 row
+    shared.write_text(text.replace("some missing up to 14 years", "some missing up to 15 years"))
+    subprocess.run(["make", "manifest"], cwd=built_skeleton, check=True, capture_output=True)
+    assert runner_lines(dry_run(built_skeleton)) == ["true -m missing_offenders.round_runner --prune met_2012"]
+
+
+def test_withdrawing_a_round_removes_its_outputs(built_skeleton):
+    processed = built_skeleton / "data/processed/sun_undated"
+    processed.mkdir(parents=True)
+    (processed / "force_returns.csv").write_text("SYNTHETIC stand-in for a processed file\n")
+    executed = built_skeleton / "reports/notebooks/01_clean_round/sun_undated.ipynb"
+    executed.parent.mkdir(parents=True)
+    executed.write_text("{}")
+    (built_skeleton / "data/raw/foi_rounds/sun_undated.csv").unlink()
+    rounds_csv = built_skeleton / "data/raw/foi_rounds/rounds.csv"
+    rounds_csv.write_text("".join(line for line in rounds_csv.read_text().splitlines(keepends=True)
+                                  if not line.startswith("sun_undated,")))
+    subprocess.run(["make", "manifest"], cwd=built_skeleton, check=True, capture_output=True)
+    # Rounds listed below it in rounds.csv rerun too: their line numbers, which outputs cite, moved up.
+    planned = " ".join(runner_lines(dry_run(built_skeleton)))
+    assert "--prune" in planned and "sun_undated" not in planned and "2007_newsoftheworld" not in planned
+    env = {**os.environ, "MISSING_OFFENDERS_ROOT": str(built_skeleton)}
+    result = subprocess.run([sys.executable, "-m", "missing_offenders.round_runner", "--prune"], cwd=built_skeleton,
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "removed reports/notebooks/01_clean_round/sun_undated.ipynb" in result.stdout
+    assert not processed.exists() and not executed.exists()
+    assert (built_skeleton / "data/processed").is_dir()

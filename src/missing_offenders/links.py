@@ -1,0 +1,22 @@
+"""Links to outside sources. Only http and https URLs become links: a source_url is raw text, and
+`javascript:` (or any other scheme) in it must never become something a reader can click."""
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlsplit
+
+WEB_SCHEMES = ("http", "https")
+
+
+def is_web_url(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
+
+
+def source_link(url: str, text: str) -> str:
+    """`text` linked to `url` if it is a web address; otherwise the text, then the address as text."""
+    if is_web_url(url):
+        return f'<a href="{escape(url.strip(), quote=True)}">{escape(text)}</a>'
+    if url.strip():
+        return f"{escape(text)} (address not linked: <code>{escape(url)}</code>)"
+    return escape(text)

@@ -1,0 +1,23 @@
+"""Only http/https source URLs become links."""
+import pytest
+
+from missing_offenders.links import is_web_url, source_link
+
+
+@pytest.mark.parametrize("url", ["https://www.bbc.co.uk/news/x", "http://example.org/a?b=c&d=e", " HTTPS://x.org "])
+def test_web_addresses_become_links(url):
+    assert is_web_url(url)
+    assert source_link(url, "A <source>").startswith('<a href="') and "A &lt;source&gt;</a>" in source_link(url, "A <source>")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", "JavaScript:alert(1)", "data:text/html,<b>x</b>",
+                                 "vbscript:x", "file:///etc/passwd", "//evil.example/x", "www.bbc.co.uk", "https:"])
+def test_anything_else_is_shown_as_text(url):
+    html = source_link(url, "Source")
+    assert "<a " not in html and "href" not in html
+    assert "<b>" not in html  # escaped
+
+
+def test_a_quote_cannot_break_out_of_the_attribute():
+    html = source_link('https://x.org/"onmouseover="alert(1)', "Source")
+    assert '"onmouseover' not in html and "&quot;onmouseover" in html

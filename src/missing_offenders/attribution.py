@@ -137,3 +137,17 @@ def totals_by_tier(returns: pd.DataFrame, story_urls, national_total: int | None
     frame = pd.DataFrame(rows)
     frame["unattributed_max"] = frame["unattributed_max"].astype("Int64")
     return frame
+
+
+def tier_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """The round summary's attributed total and remainder by cumulative tier, as one small table."""
+    from .analysis import summary_value  # analysis imports nothing from here; late import keeps this module light
+
+    rows = [{"figures counted": CUMULATIVE_LABEL[key],
+             "attributed, at least": summary_value(summary, f"attributed_min_{key}"),
+             "unattributed, at most": summary_value(summary, f"unattributed_max_{key}")}
+            for key, _ in CUMULATIVE]
+    frame = pd.DataFrame(rows)
+    for column in ("attributed, at least", "unattributed, at most"):
+        frame[column] = frame[column].astype("Int64")
+    return frame

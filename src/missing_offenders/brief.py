@@ -84,10 +84,10 @@ def context(round_id: str, force_id: str) -> BriefContext:
     row = returns[returns["force_id"] == force_id].iloc[0]
     total = analysis.summary_value(summary, "national_total_reported")
     cases = tables["cases"][tables["cases"]["force_id"] == force_id]
-    everywhere = conflicts.load_rows()
+    everywhere, found = conflicts.everything()
     return BriefContext(round_id, force_id, row, analysis.missing_by_force(returns, total), summary, cases,
                         rounds.info_for(round_id), attribution.checked_story_urls(round_id),
-                        conflicts.for_force(conflicts.find(everywhere), force_id),
+                        conflicts.for_force(found, force_id),
                         everywhere[(everywhere["force_id"] == force_id) & (everywhere["round_id"] != round_id)])
 
 
@@ -171,7 +171,7 @@ def figure_sentence(ctx: BriefContext) -> str:
     low, high, status = row["missing_min"], row["missing_max"], row["status"]
     if status == "reported":
         if pd.isna(high):
-            return _attributed(ctx, f"at least {wording.figure_clause(own_term(ctx), int(low))}")
+            return _attributed(ctx, wording.figure_clause(own_term(ctx), int(low), at_least=True))
         if low == high:
             return _attributed(ctx, wording.figure_clause(own_term(ctx), int(low)))
         return _attributed(ctx, f"its figure was between {int(low)} and {int(high)} (a censored figure)")

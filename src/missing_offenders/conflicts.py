@@ -193,6 +193,22 @@ def find(rows: pd.DataFrame | None = None) -> pd.DataFrame:
     return pd.DataFrame(found, columns=COLUMNS).sort_values(["force_id", "rule", "rounds"]).reset_index(drop=True)
 
 
+_CACHE: dict = {}
+
+
+def everything() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(rows of every round, conflicts), read once per process while the processed files are unchanged:
+    a brief worker renders 23 briefs in one kernel."""
+    files = sorted(paths.PROCESSED.glob("*/*.csv"))
+    key = tuple((str(f), f.stat().st_mtime_ns) for f in files)
+    if key not in _CACHE:
+        _CACHE.clear()
+        rows = load_rows()
+        _CACHE[key] = (rows, find(rows))
+    rows, found = _CACHE[key]
+    return rows.copy(), found.copy()
+
+
 def for_force(conflicts: pd.DataFrame, force_id: str) -> pd.DataFrame:
     return conflicts[conflicts["force_id"] == force_id]
 

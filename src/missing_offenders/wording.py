@@ -182,13 +182,15 @@ def own_term(verbatim: str | None, count_text: str | None = None, force_words: t
     return None
 
 
-def figure_clause(term: Term | None, n: int) -> str:
-    """'five registered sex offenders were classed as “wanted”'; a figure of zero in the same term."""
+def figure_clause(term: Term | None, n: int, at_least: bool = False) -> str:
+    """'five registered sex offenders were classed as “wanted”'; a figure of zero in the same term;
+    'at least 372 registered sex offenders were ...' for a lower bound."""
     if term is None:  # no term in the sentence: say only what is known
-        return f"its figure was {n}"
-    if n == 0:
+        return f"its figure was {'at least ' if at_least else ''}{n}"
+    if n == 0 and not at_least:
         return term.zero
-    return term.plural.format(n=count_words(n), were="was" if n == 1 else "were")
+    counted = ("at least " if at_least else "") + count_words(n)
+    return term.plural.format(n=counted, were="was" if n == 1 and not at_least else "were")
 
 
 _CONTEXT = re.compile(r"abroad|no longer in the country|left the uk|outwith the uk|country of origin|"

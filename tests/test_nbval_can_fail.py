@@ -17,7 +17,7 @@ NOTEBOOK = "notebooks/01_clean_round.ipynb"
 def copy_project(target):
     for name in ("pyproject.toml", "conftest.py", "matplotlibrc"):
         shutil.copy(paths.ROOT / name, target / name)
-    for folder in ("data/raw", "notebooks", "tests"):
+    for folder in ("data/raw", "notebooks", "tests", "claims"):  # claims/: the stories checked decide circularity
         shutil.copytree(paths.ROOT / folder, target / folder)
     shutil.copytree(paths.PROCESSED / "2015_pa", target / "data/processed/2015_pa")
 

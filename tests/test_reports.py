@@ -51,13 +51,14 @@ def test_brief_names_force_figure_and_source(force_id):
 
 def test_cambridgeshire_brief_has_the_suggested_wording():
     html = (BRIEFS / "cambridgeshire.html").read_text(encoding="utf-8")
-    assert ("Cambridgeshire Constabulary said 10 registered sex offenders were wanted because their whereabouts "
-            "were unknown.") in html
+    assert ("Cambridgeshire Constabulary told the Press Association in February or early March 2015 that 10 "
+            "registered sex offenders were wanted because their whereabouts were unknown.") in html
     assert re.search(r'<img alt="Horizontal bar chart: [^"]+" src="data:image/png;base64,', html)
 
 
 def test_humane_years():
-    assert brief.humane_years(8.0, 8.0) == "about 8 years"
+    assert brief.humane_years(8.0, 8.0) == "8 years"
+    assert brief.humane_years(8.75, 8.75) == "8 years and 9 months"   # West Yorkshire: not "about 9 years"
     assert brief.humane_years(8.09, 9.19) == "8 to 10 years"   # bounds round outwards
     assert brief.humane_years(0.42, 0.61) == "5 to 8 months"
     assert brief.humane_years(0.09, 1.19) == "1 month to 2 years"
@@ -78,9 +79,9 @@ def test_index_opens_from_disk():
 
 
 @pytest.mark.parametrize("low, high, expected", [
-    (372, pd.NA, "said at least 372 registered sex offenders were wanted"),
-    (0, 4, "gave a censored figure: between 0 and 4"),
-    (0, 0, "said it had no registered sex offenders"),
+    (372, pd.NA, "that its figure was at least 372"),
+    (0, 4, "that its figure was between 0 and 4"),
+    (0, 0, "that its figure was 0"),
 ])
 def test_figure_sentence_for_bounds_and_ranges(low, high, expected):
     """SYNTHETIC figures on a real row: 'at least N' and censored figures must read right, not crash."""
@@ -89,3 +90,88 @@ def test_figure_sentence_for_bounds_and_ranges(low, high, expected):
     ctx.row["status"], ctx.row["missing_min"], ctx.row["missing_max"] = "reported", low, high
     assert expected in brief.figure_sentence(ctx)
     assert "Suggested wording" in brief.suggested_wording(ctx)
+
+
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html).replace("&#x27;", "'").replace("&quot;", '"')
+
+
+@pytest.mark.parametrize("force_id, own_words", [
+    ("suffolk", "five registered sex offenders were classed as “wanted”"),
+    ("norfolk", "one registered sex offender was missing"),
+    ("west-midlands", "it had lost contact with 39 registered sex offenders"),
+    ("police-scotland", "none of its registered sex offenders were missing"),
+])
+def test_wording_uses_the_forces_own_term_requester_and_date(force_id, own_words):
+    ctx = brief.context("2015_pa", force_id)
+    text = _text(brief.suggested_wording(ctx))
+    assert own_words in text
+    assert "told the Press Association in February or early March 2015" in text
+    if force_id != "police-scotland":
+        assert "wanted because their whereabouts were unknown" not in text.split("Nationally")[0]
+
+
+def test_scotland_brief_says_wanted_and_missing_are_counted_apart():
+    caveats = _text(brief.caveats_block(brief.context("2015_pa", "police-scotland")))
+    assert "counts 'wanted' and 'missing' registered sex offenders separately" in caveats
+
+
+def test_met_longest_is_14_years_with_its_context():
+    ctx = brief.context("2015_pa", "metropolitan")
+    assert ctx.row["longest_missing_years_max"] == 14.0
+    text = _text(brief.suggested_wording(ctx) + brief.figure_html(ctx))
+    assert "The longest time missing was 14 years." in text and "at least 14" not in text
+    assert "believed to be living abroad" in text                     # the force's own context, next to the figure
+
+
+def test_west_yorkshire_duration_as_stated():
+    text = _text(brief.suggested_wording(brief.context("2015_pa", "west-yorkshire")))
+    assert "8 years and 9 months" in text and "about 9 years" not in text
+    assert "on 12 February 2015 (the year is inferred, not stated)" in text
+
+
+def test_norfolk_year_is_inferred_and_says_so():
+    ctx = brief.context("2015_pa", "norfolk")
+    assert "the year, 2014, is inferred from the date of the count, not stated" in _text(brief.suggested_wording(ctx))
+    assert "inferred" in _text(brief.duration_html(ctx))
+
+
+def test_gloucestershire_has_no_nested_parenthesis():
+    text = _text(brief.figure_html(brief.context("2015_pa", "gloucestershire")) +
+                 brief.suggested_wording(brief.context("2015_pa", "gloucestershire")))
+    assert "(more than 14 years)" not in text and "))" not in text
+
+
+def test_cambridgeshire_duration_table_names_shortest_and_longest():
+    html = brief.duration_html(brief.context("2015_pa", "cambridgeshire"))
+    assert "shortest case" in html and "longest case" in html
+
+
+def test_top_table_does_not_cut_a_tie():
+    """SYNTHETIC ranking: the fifth and sixth forces are level, so both are shown."""
+    ranked = pd.DataFrame({"rank": [1, 2, 3, 4, 5, 5, 7], "force_id": list("abcdefg")})
+    assert list(brief.with_ties(ranked, 0, 4)["force_id"]) == list("abcdef")
+    assert list(brief.with_ties(ranked, 3, 6)["force_id"]) == list("defg")
+
+
+def test_briefs_show_conflicts():
+    ctx = brief.context("2015_pa", "west-yorkshire")
+    html = brief.conflicts_html(ctx)
+    assert "Conflicting figures" in html and "yep_undated" in html
+    assert "Conflicting figures" not in brief.conflicts_html(brief.context("2015_pa", "suffolk"))
+
+
+def test_index_shows_tiers_and_conflicts():
+    text = (paths.REPORTS / "index.html").read_text(encoding="utf-8")
+    assert "high confidence only" in text and "high and medium confidence" in text
+    assert "conflicts.csv" in text and "West Yorkshire Police" in text
+
+
+def test_longest_leaders_leave_out_a_force_whose_stated_maximum_is_shorter():
+    """The Met's longest is 14 years as stated; Gloucestershire's case since 2000 is at least 14.09."""
+    from missing_offenders import publication
+    longest = analysis.longest_missing(analysis.load_round("2015_pa")["force_returns"])
+    assert publication.longest_leaders(longest) == (14, ["Gloucestershire Constabulary"])
+    synthetic = pd.DataFrame({"force_name": ["A", "B", "C"], "longest_missing_years_min": [14.0, 14.5, 3.0],
+                              "longest_missing_years_max": [14.0, float("nan"), 4.0]})  # SYNTHETIC
+    assert publication.longest_leaders(synthetic) == (14, ["B"])

@@ -6,12 +6,12 @@ nbval and rendered as they are in the HTML brief.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 import pandas as pd
 
-from . import analysis, publication, rounds
+from . import analysis, attribution, conflicts, paths, publication, rounds, wording
 
 GENERAL_CAVEATS = (
     "Forces use 'missing', 'wanted' and 'whereabouts unknown' interchangeably; Police Scotland separates "
@@ -20,6 +20,16 @@ GENERAL_CAVEATS = (
     "they change as arrests are made or new cases come to light.",
     "Figures are as published by the press; the force's own FOI answer was not seen unless a disclosure log is cited.",
 )
+
+
+STATUS_LABEL = {
+    "reported": "figure published",
+    "cases_only": "cases described, no total published",
+    "refused": "refused to give a figure",
+    "no_response": "no figure given",
+    "not_published": "no published figure found",
+}
+KIND_LABEL = {"shortest": "shortest case", "longest": "longest case"}
 
 
 @dataclass
@@ -31,6 +41,9 @@ class BriefContext:
     summary: pd.DataFrame
     cases: pd.DataFrame       # the force's rows of missing_cases
     info: rounds.RoundInfo
+    story_urls: tuple = ()    # the published stories checked against this round (claims/*.yaml)
+    conflicts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=conflicts.COLUMNS))
+    other_rounds: pd.DataFrame = field(default_factory=pd.DataFrame)  # this force's rows in other rounds
 
     @property
     def name(self) -> str:
@@ -40,6 +53,30 @@ class BriefContext:
     def total(self) -> int | None:
         return analysis.summary_value(self.summary, "national_total_reported")
 
+    @property
+    def tier(self) -> str:
+        return attribution.row_tier(self.row, self.story_urls)[0]
+
+    @property
+    def independent(self) -> list[str]:
+        return attribution.row_tier(self.row, self.story_urls)[1]
+
+    @property
+    def requester(self) -> str | None:
+        return wording.requester_name(self.info.publisher)
+
+    @property
+    def outlet(self) -> str | None:
+        return wording.outlet_of(self.row["source_title"])
+
+    def count_when(self) -> str | None:
+        """The date of the count: the force's own date if its sentence gives one, else the round's window."""
+        own = wording.own_count_date(self.row["verbatim"], self.info.snapshot_start, self.info.snapshot_end)
+        if own:
+            phrase, inferred = own
+            return phrase + (" (the year is inferred, not stated)" if inferred else "")
+        return wording.count_period(self.info.snapshot_start, self.info.snapshot_end)
+
 
 def context(round_id: str, force_id: str) -> BriefContext:
     tables = analysis.load_round(round_id)
@@ -47,25 +84,26 @@ def context(round_id: str, force_id: str) -> BriefContext:
     row = returns[returns["force_id"] == force_id].iloc[0]
     total = analysis.summary_value(summary, "national_total_reported")
     cases = tables["cases"][tables["cases"]["force_id"] == force_id]
+    everywhere, found = conflicts.everything()
     return BriefContext(round_id, force_id, row, analysis.missing_by_force(returns, total), summary, cases,
-                        rounds.info_for(round_id))
+                        rounds.info_for(round_id), attribution.checked_story_urls(round_id),
+                        conflicts.for_force(found, force_id),
+                        everywhere[(everywhere["force_id"] == force_id) & (everywhere["round_id"] != round_id)])
 
 
 def _p(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
-_SMALL = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
 def _plural(n: int, word: str = "registered sex offender") -> str:
     """House style: numbers below ten in words."""
-    return f"{_SMALL[n] if n < 10 else n} {word}{'' if n == 1 else 's'}"
+    return wording.count_words(n, word)
 
 
 def humane_years(low, high) -> str:
-    """'about 8 years', '8 to 10 years', 'at least a year', '5 to 8 months': bounds rounded outwards,
-    so a lower bound never reads higher than the data allow, nor an upper bound lower."""
+    """'8 years and 9 months' (a stated duration, as stated), '8 to 10 years', 'at least a year',
+    '5 to 8 months': bounds rounded outwards, so a lower bound never reads higher than the data
+    allow, nor an upper bound lower."""
     def unit(value: float, upper: bool) -> str:
         if value < 1:
             months = max(1, math.ceil(value * 12) if upper else math.floor(value * 12))
@@ -79,8 +117,8 @@ def humane_years(low, high) -> str:
         return f"at least {unit(low, upper=False)}"
     if pd.isna(low):
         return f"up to {unit(high, upper=True)}"
-    if low == high:  # a duration stated as such: the nearest whole unit
-        return f"about {unit(round(low) if low >= 1 else low, upper=False)}"
+    if low == high:  # a duration stated as such: exactly as stated, never rounded
+        return wording.exact_duration(low)
     lower, upper = unit(low, upper=False), unit(high, upper=True)
     if ("month" in lower) == ("month" in upper):  # same unit: "8 to 10 years", "5 to 8 months"
         return f"{'1' if lower.startswith('a ') else lower.split()[0]} to {upper}"
@@ -88,29 +126,62 @@ def humane_years(low, high) -> str:
 
 
 def round_label(ctx: BriefContext) -> str:
-    info = ctx.info
-    who = info.publisher.split(" (")[0] if info.publisher else ctx.round_id
-    when = f", {info.snapshot_start:%B} to {info.snapshot_end:%B %Y}" if info.snapshot_start and info.snapshot_end else ""
-    return f"FOI round: {who}{when} ({ctx.round_id})"
+    who = ctx.requester or "an unnamed requester"
+    when = ctx.count_when()
+    return f"Freedom of information requests by {who}" + (f", count taken {when}" if when else "") + "."
+
+
+def separates_wanted_from_missing(country: str) -> bool:
+    """True when the official figures for this country count 'wanted' and 'missing' offenders
+    separately (reference/scotland_ni_rso.csv has both measures): Police Scotland does."""
+    from .rawio import read_csv
+    measures = [r.get("measure").lower() for r in read_csv(paths.REFERENCE / "scotland_ni_rso.csv",
+                                                           ("jurisdiction", "measure"))
+                if r.get("jurisdiction") == country]
+    single = [m for m in measures if "/" not in m]
+    return any("wanted" in m for m in single) and any("missing" in m for m in single)
+
+
+def _force_words(row: pd.Series) -> tuple[str, ...]:
+    words = [row["force_as_reported"]] if isinstance(row["force_as_reported"], str) else []
+    return tuple(words + [row["force_name"].split()[0]])
+
+
+def own_term(ctx: BriefContext) -> wording.Term | None:
+    return wording.own_term(ctx.row["verbatim"], ctx.row["count_text"], _force_words(ctx.row))
+
+
+def _attributed(ctx: BriefContext, clause: str) -> str:
+    """'{Force} told {requester} {when} that {clause}', attributed to the outlet that reported it."""
+    name = wording.subject(ctx.name)
+    told = f"{name} told {ctx.requester}" if ctx.requester else f"{name} said"
+    when = ctx.count_when()
+    text = f"{told}{' ' + when if when else ''} that {clause}"
+    if ctx.outlet:
+        outlet = wording.outlet_phrase(ctx.outlet)
+        if ctx.tier == "high":
+            return f"{text}, {outlet} reported."
+        return f"According to {outlet}, {text[0].lower() + text[1:] if text.startswith('The ') else text}."
+    return text + "."
 
 
 def figure_sentence(ctx: BriefContext) -> str:
-    """The force's figure and status in plain words."""
+    """The force's figure and status in plain words, in the force's own term, with who reported it and when."""
     row, name = ctx.row, ctx.name
     low, high, status = row["missing_min"], row["missing_max"], row["status"]
-    said = "was reported to have said" if row["confidence"] in ("medium", "low") else "said"
     if status == "reported":
         if pd.isna(high):
-            return f"{name} {said} at least {_plural(int(low))} were wanted because their whereabouts were unknown."
-        if high == 0:
-            return f"{name} {said} it had no registered sex offenders whose whereabouts were unknown."
+            return _attributed(ctx, wording.figure_clause(own_term(ctx), int(low), at_least=True))
         if low == high:
-            return (f"{name} {said} {_plural(int(low))} {'was' if low == 1 else 'were'} wanted because their "
-                    "whereabouts were unknown.")
-        return f"{name} gave a censored figure: between {int(low)} and {int(high)} registered sex offenders."
+            return _attributed(ctx, wording.figure_clause(own_term(ctx), int(low)))
+        return _attributed(ctx, f"its figure was between {int(low)} and {int(high)} (a censored figure)")
     if status == "cases_only":
-        return (f"No total for {name} was published. Reports describe {_plural(int(low), 'case')} "
-                f"({row['duration_text']}), so at least {int(low)} {'was' if low == 1 else 'were'} missing.")
+        described = wording.drop_parentheticals(str(row["duration_text"]))
+        who = f"{wording.outlet_phrase(ctx.outlet)} reported" if ctx.outlet else "Reports describe"
+        who = who[0].upper() + who[1:]
+        return (f"No total for the {name} area was published. {who} {_plural(int(low), 'case')}: {described}. So at "
+                f"least {_plural(int(low), 'offender')} "
+                f"{'was' if low == 1 else 'were'} missing.")
     if status == "refused":
         cited = f", citing {row['exemptions'].replace(';', ', ')}" if isinstance(row["exemptions"], str) and row["exemptions"] else ""
         return f"{name} refused to give a figure{cited}."
@@ -122,11 +193,19 @@ def figure_sentence(ctx: BriefContext) -> str:
     return f"No figure for {name} was found in published reports of this round.{remainder}"
 
 
+def context_sentences(ctx: BriefContext) -> list[str]:
+    """Context the force gave with its figure (offenders believed abroad...), as reported."""
+    return wording.force_context(ctx.row["duration_text"], ctx.row["notes"])
+
+
 def figure_html(ctx: BriefContext) -> str:
     status = ctx.row["status"]
     label = analysis.figure_label(ctx.row["missing_min"], ctx.row["missing_max"]) or "no figure"
+    extra = context_sentences(ctx)
+    context_html = (f"<p class='context'>Context given with the figure: {escape('; '.join(extra))}.</p>" if extra else "")
     return (f"<h2>The figure</h2><p class='figure'><strong>{escape(label)}</strong> "
-            f"<span class='status'>status: {escape(status)}</span></p>" + _p(figure_sentence(ctx)))
+            f"<span class='status'>({escape(STATUS_LABEL.get(status, status))})</span></p>"
+            + _p(figure_sentence(ctx)) + context_html)
 
 
 def source_html(ctx: BriefContext) -> str:
@@ -140,9 +219,24 @@ def source_html(ctx: BriefContext) -> str:
         "<h2>The source</h2>"
         f"<blockquote>{escape(row['verbatim'])}</blockquote>"
         f"<p>Source: <a href='{escape(row['source_url'], quote=True)}'>{escape(row['source_title'])}</a>, "
-        f"published {escape(str(row['published_date']))}. Attribution confidence: {escape(str(row['confidence']))}. "
+        f"published {escape(str(row['published_date']))}. "
+        f"{escape(attribution.explain(ctx.tier, row['confidence'], ctx.independent))} "
         f"Raw row: {escape(row['raw_file'])}, line {int(row['raw_line'])}.</p>{corroborated}{notes}"
     )
+
+
+def _case_label(kind: str, cases) -> str:
+    if kind in KIND_LABEL:
+        return KIND_LABEL[kind]
+    return "" if pd.isna(cases) else _plural(int(cases), "case")
+
+
+def inferred_notes(ctx: BriefContext) -> list[str]:
+    """For each case read from a relative date ('since August'), that its year is inferred."""
+    end = ctx.info.snapshot_end
+    return [f"'{wording.drop_parentheticals(str(r.text))}': "
+            f"{wording.inferred_year_note(r.rule, r.years_min, end)}"
+            for r in ctx.cases.itertuples() if r.rule in wording.INFERRED_RULES]
 
 
 def duration_html(ctx: BriefContext) -> str:
@@ -158,14 +252,15 @@ def duration_html(ctx: BriefContext) -> str:
         bounds = f"{low:.2f}" if _known(low) else "?"
         bounds += "" if _known(high) and high == low else f" to {high:.2f}" if _known(high) else " or more"
         longest = f"The longest time missing at the count was {span} ({bounds} years)."
+    inferred = "".join(f"<p class='note'>{escape(n)}.</p>" for n in inferred_notes(ctx))
     rows = "".join(
-        f"<tr><td>{escape(str(r.text))}</td><td>{'' if pd.isna(r.cases) else int(r.cases)}</td>"
+        f"<tr><td>{escape(wording.drop_parentheticals(str(r.text)))}</td><td>{escape(_case_label(r.kind, r.cases))}</td>"
         f"<td>{'' if pd.isna(r.years_min) else f'{r.years_min:.2f}'}</td>"
         f"<td>{'' if pd.isna(r.years_max) else f'{r.years_max:.2f}'}</td></tr>"
         for r in ctx.cases.itertuples())
-    table = (f"<table><tr><th>as written</th><th>cases</th><th>years, at least</th><th>years, at most</th></tr>{rows}</table>"
-             if rows else "")
-    return f"<h2>How long</h2><p>As published: <em>{escape(text)}</em></p>" + _p(longest) + table
+    table = (f"<table><tr><th>as written</th><th>which cases</th><th>years, at least</th><th>years, at most</th></tr>"
+             f"{rows}</table>" if rows else "")
+    return (f"<h2>How long</h2><p>As published: <em>{escape(text)}</em></p>" + _p(longest) + inferred + table)
 
 
 def rank_html(ctx: BriefContext) -> str:
@@ -179,19 +274,32 @@ def rank_html(ctx: BriefContext) -> str:
     tie = f" (level with {', '.join(ties['force_name'])})" if len(ties) else ""
     share = (f" It is {me['share_of_national_pct']:.1f}% of the national total of {ctx.total}."
              if not pd.isna(me["share_of_national_pct"]) else "")
+    position = "the highest" if int(me["rank"]) == 1 else f"number {int(me['rank'])}"
     return "<h2>Nationally</h2>" + _p(
-        f"{ctx.name} ranks {int(me['rank'])} of the {len(ranked)} forces with a published figure or described cases{tie}.{share}")
+        f"{ctx.name}'s figure is {position} of the {len(ranked)} forces with a published figure or described "
+        f"cases{tie}.{share}")
+
+
+def with_ties(ranked: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """Rows first..last (positions) of a ranked table, widened so that no tie is cut at either end."""
+    ranked = ranked.reset_index(drop=True)
+    if ranked.empty:
+        return ranked
+    first, last = max(0, first), min(len(ranked) - 1, last)
+    low_rank, high_rank = ranked.loc[first, "rank"], ranked.loc[last, "rank"]
+    return ranked[(ranked["rank"] >= low_rank) & (ranked["rank"] <= high_rank)]
 
 
 def neighbours_html(ctx: BriefContext, width: int = 2) -> str:
-    """The forces ranked just above and below (the registry holds no map, so 'neighbours' are by figure)."""
+    """The forces ranked just above and below (the registry holds no map, so 'neighbours' are by figure);
+    ties at either end are kept whole."""
     ranked = ctx.ranked.reset_index(drop=True)
     mine = ranked.index[ranked["force_id"] == ctx.force_id]
     if len(mine):
         i = int(mine[0])
-        near = ranked.iloc[max(0, i - width): i + width + 1]
+        near = with_ties(ranked, i - width, i + width)
     else:
-        near = ranked.head(2 * width + 1)
+        near = with_ties(ranked, 0, 2 * width)
     highlight = " class='me'"
     rows = "".join(
         f"<tr{highlight if r.force_id == ctx.force_id else ''}><td>{int(r.rank)}</td><td>{escape(r.force_name)}</td>"
@@ -200,19 +308,50 @@ def neighbours_html(ctx: BriefContext, width: int = 2) -> str:
     return f"<h2>{heading}</h2><table><tr><th>rank</th><th>force</th><th>missing</th></tr>{rows}</table>"
 
 
+def conflicts_html(ctx: BriefContext) -> str:
+    """Figures for this force that conflict across sources or rounds (conflicts.py), and its other counts."""
+    parts = []
+    if len(ctx.conflicts):
+        items = "".join(f"<li>{escape(c.figures)}: {escape(c.why)}. Sources: {escape(c.sources)}</li>"
+                        for c in ctx.conflicts.itertuples())
+        parts.append(f"<h2>Conflicting figures</h2><p>Check these before using the figure:</p><ul>{items}</ul>")
+    if len(ctx.other_rounds):
+        rows = "".join(
+            f"<tr><td>{escape(r.round_id)}</td><td>{escape(str(r.count_text))}</td>"
+            f"<td>{escape(str(r.published_date))}</td>"
+            f"<td>{'' if not isinstance(r.notes, str) else escape(r.notes)}</td>"
+            f"<td><a href='{escape(r.source_url, quote=True)}'>{escape(r.source_title)}</a></td></tr>"
+            for r in ctx.other_rounds.sort_values("round_id").itertuples())
+        parts.append("<h2>Other counts for this force</h2><p>Different requesters, dates and definitions: not a "
+                     "like-for-like series. Each figure as written, with the transcriber's caveats.</p>"
+                     "<table><tr><th>round</th><th>figure as written</th><th>published</th><th>caveats</th>"
+                     f"<th>source</th></tr>{rows}</table>")
+    return "".join(parts)
+
+
 def caveats_html(ctx: BriefContext) -> list[str]:
     row = ctx.row
     items = list(GENERAL_CAVEATS)
     if ctx.total:
+        value = lambda m: analysis.summary_value(ctx.summary, m)  # noqa: E731
         items.append(f"The national total ({ctx.total}) is UK-wide; the forces' own published figures account for "
-                     f"at least {analysis.summary_value(ctx.summary, 'attributed_min')} of it.")
-    if row["confidence"] in ("medium", "low"):
-        items.append(f"The attribution of this figure to {ctx.name} has {row['confidence']} confidence (see the "
-                     "transcriber's note under the source): confirm it with the force before publishing.")
+                     f"at least {value('attributed_min')} of it, of which {value('attributed_min_high')} are "
+                     f"high-confidence figures and {value('attributed_min_high_medium')} high or medium.")
+    if row["status"] in ("reported", "cases_only") and ctx.tier != "high":
+        items.append(f"{attribution.explain(ctx.tier, row['confidence'], ctx.independent)} "
+                     f"{attribution.TIER_MEANING[ctx.tier].capitalize()}: confirm the figure with {ctx.name} before "
+                     "publishing.")
+    term = own_term(ctx)
+    if term is not None and term.key == "missing" and separates_wanted_from_missing(row["country"]):
+        items.append(f"{ctx.name} counts 'wanted' and 'missing' registered sex offenders separately; this source "
+                     "speaks only of 'missing', so it does not say how many were 'wanted'.")
     if row["status"] == "cases_only":
         items.append("Only individual cases were reported for this force; its total may be higher.")
     if row["status"] == "not_published":
         items.append("Do not report this force as having no missing offenders: no figure was published.")
+    if len(ctx.conflicts):
+        items.append(f"{len(ctx.conflicts)} conflicting figure{'' if len(ctx.conflicts) == 1 else 's'} for this force "
+                     "(see 'Conflicting figures').")
     return items
 
 
@@ -224,33 +363,43 @@ def _known(value) -> bool:
     return not pd.isna(value)
 
 
-def longest_phrase(row: pd.Series) -> str:
+def longest_phrase(row: pd.Series, inferred: list[str] | None = None) -> str:
     span = humane_years(row["longest_missing_years_min"], row["longest_missing_years_max"])
-    return f"The longest time missing was {span}." if span else ""
+    if not span:
+        return ""
+    note = f" ({'; '.join(inferred)})" if inferred else ""
+    return f"The longest time missing was {span}{note}."
+
+
+def hedge_note(ctx: BriefContext) -> str:
+    """The bracketed instruction to the reporter for a figure that is not high confidence."""
+    if ctx.tier == "high" or ctx.row["status"] not in ("reported", "cases_only"):
+        return ""
+    if ctx.tier == "circular":
+        return (f" [The only source for this figure is the story being checked: confirm it with {ctx.name} "
+                "before publishing.]")
+    return f" [Attribution confidence {ctx.tier}: confirm the figure with {ctx.name} first.]"
 
 
 def suggested_wording(ctx: BriefContext) -> str:
-    """Wording a reporter can use as is; a force without a figure gets a prompt to ask for one."""
+    """Wording a reporter can use: the force's own term, who reported it, when the count was taken;
+    hedged unless the attribution is high confidence. A force without a figure gets a prompt to ask."""
     row, name = ctx.row, ctx.name
-    requester = ctx.info.publisher.split(" (")[0] if ctx.info.publisher else "the requester"
+    requester = ctx.requester or "the requester"
+    when = ctx.info and wording.count_period(ctx.info.snapshot_start, ctx.info.snapshot_end)
     national = (f" Nationally, {ctx.total} registered sex offenders were reported missing in freedom of "
-                f"information responses to the {requester}.") if ctx.total else ""
-    low, high = row["missing_min"], row["missing_max"]
-    hedged = row["confidence"] in ("medium", "low")
-    if row["status"] == "reported" and _known(high) and low == high and high > 0:
-        n = int(low)
-        verb = "was" if n == 1 else "were"
-        said = f"{name} was reported to have said" if hedged else f"{name} said"
-        text = f"{said} {_plural(n)} {verb} wanted because their whereabouts were unknown."
-        text += (" " + longest_phrase(row)).rstrip() + national
-    elif row["status"] == "reported" and _known(high) and high == 0:
-        text = f"{name} said it had no registered sex offenders whose whereabouts were unknown.{national}"
-    elif row["status"] == "not_published":
+                f"information responses to {requester}{' ' + when if when else ''}.") if ctx.total else ""
+    if row["status"] == "not_published":
         text = f"No figure for {name} was among those published.{national} [Ask {name} for its figure before reporting one.]"
-    else:
-        text = f"{figure_sentence(ctx)} {longest_phrase(row)}".rstrip() + national
-    if hedged:
-        text += f" [Attribution confidence {row['confidence']}: confirm the figure with {name} first.]"
+        return f"<h2>Suggested wording</h2><p class='wording'>{escape(text)}</p>"
+    text = figure_sentence(ctx)
+    inferred = [n.replace("'", "") for n in inferred_notes(ctx)]
+    if row["status"] in ("reported", "cases_only"):
+        text = f"{text} {longest_phrase(row, inferred)}".rstrip()
+        extra = context_sentences(ctx)
+        if extra:
+            text += f" Context given with the figure: {'; '.join(extra)}."
+    text += national + hedge_note(ctx)
     return f"<h2>Suggested wording</h2><p class='wording'>{escape(text)}</p>"
 
 

@@ -2,22 +2,38 @@
 
 Each claim in claims/<story>.yaml names a quantity (computed here from data/processed/ and the
 reference files, with the evidence it used) and a match rule. The verdict is `supported`,
-`contradicted` or `not_checkable` (with the reason).
+`contradicted` or `not_checkable`, and every `not_checkable` carries a `reason` from REASONS.
+Whether a force's figure can check the story is decided by the one attribution rule
+(attribution.py): a figure whose only source is the story itself is circular.
 """
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
-from . import analysis, paths, rates, staffing
+from . import analysis, attribution, paths, rates, registry, staffing
+from .errors import UnknownForceError
 from .rawio import read_csv
 
 VERDICTS = ("supported", "contradicted", "not_checkable")
-LEDGER_COLUMNS = ["claim_id", "published_text", "asserts", "claimed", "computed", "verdict", "match", "evidence", "note"]
+# Why a claim is not checkable: a small vocabulary, documented here and in the README.
+REASONS = {
+    "opinion": "a view, not a statement of fact",
+    "quote": "words attributed to a person; what they said is not a figure the data can settle",
+    "circular": "the only source for the figure is the story being checked, so it can only agree with itself",
+    "requester_count": "a count made by the FOI requester (e.g. how many forces), not computable from the "
+                       "per-force figures",
+    "not_in_data": "checkable in principle, but the figures needed are not in data/raw",
+    "law": "a statement about the law: for a person to check against the legislation, not the data",
+    "unrelated": "text on the page that does not belong to the story (e.g. another story's photo caption): flag it",
+}
+LEDGER_COLUMNS = ["claim_id", "published_text", "asserts", "claimed", "computed", "verdict", "reason", "match",
+                  "evidence", "note"]
 
 
 @dataclass
@@ -26,7 +42,11 @@ class Computed:
     shown: str
     evidence: str
     note: str = ""
-    independent: bool = True  # False when the only source of the figure is the story being checked
+    tier: str = "high"  # attribution.tier of the figure; "circular" when the only source is the story checked
+
+    @property
+    def independent(self) -> bool:
+        return self.tier != "circular"
 
 
 def load(story: str) -> dict:
@@ -39,6 +59,9 @@ def load(story: str) -> dict:
                              f"{claim['sentence'][:80]!r}")
         if claim["match"] == "not_checkable" and not claim.get("reason"):
             raise ValueError(f"{paths.relative(path)}: claim {claim['id']} is not_checkable without a reason")
+        if claim.get("reason") and claim["reason"] not in REASONS:
+            raise ValueError(f"{paths.relative(path)}: claim {claim['id']}: reason {claim['reason']!r} is not one of "
+                             f"{', '.join(REASONS)}")
     return spec
 
 
@@ -61,10 +84,9 @@ class Quantities:
         self.summary = self.tables["summary"]
 
     def _sourced(self, row: pd.Series, value, shown: str, note: str = "") -> Computed:
-        """A force's figure, flagged when its only source is the story under check (a circular check)."""
-        corroborated = isinstance(row["corroborating_sources"], str) and row["corroborating_sources"].strip()
-        independent = row["source_url"] != self.story_url or bool(corroborated)
-        return Computed(value, shown, _row_evidence(self.round_id, row), note, independent)
+        """A force's figure with its attribution tier (attribution.py): circular when its only source is the story."""
+        tier, _ = attribution.row_tier(row, (self.story_url,))
+        return Computed(value, shown, _row_evidence(self.round_id, row), note, tier)
 
     def force_missing(self, claim) -> Computed:
         row = self.returns.loc[claim["force_id"]]
@@ -80,12 +102,13 @@ class Quantities:
                         f"the forces' own published figures account for at least {attributed} of it")
 
     def forces_basis(self, claim) -> Computed:
+        """The requester's own count of forces: shown, never computed (no stored sentence gives it force by force)."""
         basis = analysis.summary_detail(self.summary, "forces_basis_reported")
-        count = analysis.forces_basis_count(self.summary)
         found = analysis.summary_value(self.summary, "forces_with_missing")
-        return Computed(count, str(count), f"data/processed/{self.round_id}/summary.csv measure=forces_basis_reported",
-                        f"the requester's own count, as transcribed: '{basis}'; only {found} of the forces can be named "
-                        f"from published figures, so the {count} cannot be checked force by force")
+        return Computed(None, f"not computable: {found} forces can be named from published figures",
+                        f"data/processed/{self.round_id}/summary.csv measures forces_basis_reported, forces_with_missing",
+                        f"the requester's own count; the transcriber records: '{basis}'; only {found} of the forces "
+                        "can be named from published figures, so the count cannot be checked force by force")
 
     def force_duration_range(self, claim) -> Computed:
         cases = self.tables["cases"]
@@ -108,13 +131,18 @@ class Quantities:
 
     def force_cases(self, claim) -> Computed:
         cases = self.tables["cases"]
-        mine = cases[cases["force_id"] == claim["force_id"]]
+        mine = cases[(cases["force_id"] == claim["force_id"]) & (cases["kind"] == "cases")]
         others = self.returns[(self.returns["longest_missing_years_min"] >= float(claim["claimed"]))
                               & (self.returns["force_id"] != claim["force_id"])]
-        note = ("as long or longer elsewhere in the same round: " + "; ".join(
-            f"{r.force_name} at least {analysis.floor1(r.longest_missing_years_min):.1f} years ('{r.duration_text}')"
-            for r in others.itertuples()) + "; a duration stated in whole years is taken at face value, so neither "
-            "is shown to be longer") if len(others) else ""
+        mine_max = self.returns.loc[claim["force_id"], "longest_missing_years_max"]
+
+        def compared(r) -> str:
+            longer = not pd.isna(mine_max) and r.longest_missing_years_min > mine_max
+            return (f"{r.force_name} at least {analysis.floor1(r.longest_missing_years_min):.1f} years "
+                    f"('{r.duration_text}'), {'longer than' if longer else 'as long as'} this force's longest"
+                    + (f" ({mine_max:g} years, as stated)" if not pd.isna(mine_max) else ""))
+        note = ("as long or longer elsewhere in the same round: " + "; ".join(compared(r) for r in others.itertuples())
+                + "; a duration stated in whole years is taken at face value") if len(others) else ""
         value = [(r.years_min, r.years_max) for r in mine.itertuples()]
         shown = "; ".join(f"'{r.text}': {r.years_min:g} to {r.years_max:g} years" for r in mine.itertuples())
         return self._sourced(self.returns.loc[claim["force_id"]], value, shown, note)
@@ -145,15 +173,34 @@ class Quantities:
                         + "; ".join(unused))
 
     def disclosure_wording(self, claim) -> Computed:
+        """The claimed wording in police forces' own FOI answers of the round's year, each with its sentence.
+        Only answers by a police force count (a requester's blog about a Home Office answer is not one)."""
         year = analysis.summary_detail(self.summary, "snapshot_end")[:4]
-        rows = [r for r in read_csv(paths.REFERENCE / "foi_disclosure_logs.csv", ("force", "date", "verbatim_answer"))
-                if r.get("date").startswith(year)]
-        phrase = str(claim["claimed"]).lower()
-        hits = [r for r in rows if phrase.replace("-", " ") in r.get("verbatim_answer").lower().replace("-", " ")]
-        return Computed(len(hits), f"in {len(hits)} of {len(rows)} FOI answers of {year} on file",
-                        "data/raw/reference/foi_disclosure_logs.csv lines " + ", ".join(str(r.line) for r in hits),
-                        f"answers of {year}: " + "; ".join(r.get("force") for r in hits)
-                        + "; the other forces' answers to the Press Association are not in the data")
+        forces = registry.load()
+        rows = []
+        for r in read_csv(paths.REFERENCE / "foi_disclosure_logs.csv", ("force", "date", "verbatim_answer", "platform")):
+            if not r.get("date").startswith(year):
+                continue
+            try:
+                forces.resolve(r.get("force"))
+            except UnknownForceError:  # not a police force (e.g. the Home Office): not an FOI answer by a force
+                continue
+            rows.append(r)
+        phrase = str(claim["claimed"]).lower().replace("-", " ")
+        hits = []
+        for r in rows:
+            sentences = re.split(r"(?<=[.!?])\s+", r.get("verbatim_answer"))
+            said = [t for t in sentences if phrase in t.lower().replace("-", " ")]
+            if said:
+                hits.append((r, said[0]))
+        shown = "; ".join(f"{r.get('force')} ({r.get('platform')}): '{sentence}'" for r, sentence in hits)
+        return Computed(len(hits), f"in {len(hits)} of {len(rows)} police FOI answers of {year} on file: {shown}",
+                        "data/raw/reference/foi_disclosure_logs.csv lines " + ", ".join(str(r.line) for r, _ in hits),
+                        f"answers of {year}: " + "; ".join(r.get("force") for r, _ in hits) + "; "
+                        "the same standard wording ('only valid for the date in question because the information is "
+                        "dynamic') is in other forces' answers of other years on file; the other 2015 answers to the "
+                        "Press Association are not in the data, and the West Yorkshire answer is quoted by a newspaper "
+                        "whose request may not be the Press Association's (low attribution confidence)")
 
 
 def judge(claim: dict, computed: Computed | None) -> str:
@@ -181,13 +228,29 @@ def judge(claim: dict, computed: Computed | None) -> str:
     return "supported" if checks[rule]() else "contradicted"
 
 
-def _note(claim: dict, computed: Computed | None) -> str:
-    if computed is None:
-        return claim.get("reason", "")
-    if not computed.independent:
-        return ("circular: the only published source for this figure is the story being checked, with no "
-                "corroborating source; it agrees with itself") + (f"; {computed.note}" if computed.note else "")
-    return computed.note
+def reason_for(claim: dict, computed: Computed | None, verdict: str) -> str:
+    """The REASONS code of a not_checkable verdict ('' otherwise)."""
+    if verdict != "not_checkable":
+        return ""
+    if claim.get("reason"):
+        return claim["reason"]
+    if computed is not None and not computed.independent:
+        return "circular"
+    return "not_in_data"
+
+
+def _note(claim: dict, computed: Computed | None, reason: str) -> str:
+    parts = []
+    if reason == "circular" and not claim.get("reason"):
+        parts.append("circular: the only published source for this figure is the story being checked, with no "
+                     "corroborating source; it agrees with itself")
+    if claim.get("note"):
+        parts.append(claim["note"])
+    if computed is not None and computed.note:
+        parts.append(computed.note)
+    if not parts and reason:
+        parts.append(REASONS[reason])
+    return "; ".join(parts)
 
 
 def ledger(story: str) -> pd.DataFrame:
@@ -197,14 +260,15 @@ def ledger(story: str) -> pd.DataFrame:
     for claim in spec["claims"]:
         computed = getattr(quantities, claim["quantity"])(claim) if claim.get("quantity") else None
         verdict = judge(claim, computed)
+        reason = reason_for(claim, computed, verdict)
         claimed = claim.get("printed", claim.get("claimed", ""))
         rows.append({
             "claim_id": claim["id"], "published_text": claim["sentence"], "asserts": claim["asserts"],
             "claimed": claimed if not isinstance(claimed, list) else " to ".join(map(str, claimed)),
             "computed": computed.shown if computed else "",
-            "verdict": verdict, "match": claim["match"],
+            "verdict": verdict, "reason": reason, "match": claim["match"],
             "evidence": computed.evidence if computed else "",
-            "note": _note(claim, computed),
+            "note": _note(claim, computed, reason),
         })
     return pd.DataFrame(rows, columns=LEDGER_COLUMNS)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import paths, registry, rounds
+from . import attribution, paths, registry, rounds
 from .durations import DurationError, DurationReading, SnapshotWindow, parse_duration
 from .errors import DuplicateForceError, InputError, UnknownForceError, UnreadableValueError, located
 from .figures import Figure, FigureError, parse_figure
@@ -322,6 +322,15 @@ def _summary(cleaned: CleanedRound) -> pd.DataFrame:
     else:
         add("unattributed_max", None, "no national total reported for this round")
         add("unattributed_min", None, "no national total reported for this round")
+    # The same totals by attribution confidence (attribution.py): "at most 76 unattributed" holds
+    # only if every medium, low and circular figure is right.
+    story_urls = attribution.checked_story_urls(info.round_id)
+    for row in attribution.totals_by_tier(frame, story_urls, total).itertuples():
+        add(f"attributed_min_{row.tiers}", row.attributed_min + joint_min,
+            f"{row.label}: {row.forces}" + (f" (plus {joint_min} from joint returns)" if joint_min else ""))
+        add(f"unattributed_max_{row.tiers}", None if total is None else row.unattributed_max - joint_min,
+            f"national total minus attributed_min_{row.tiers}" if total is not None else
+            "no national total reported for this round")
     has_missing = (frame["missing_min"].fillna(0) > 0) | (frame["status"] == "cases_only")
     none = (frame["status"] == "reported") & (frame["missing_max"] == 0)
     add("forces_with_missing", int(has_missing.sum()), ids(has_missing))

@@ -10,7 +10,7 @@ from html import escape
 
 import pandas as pd
 
-from . import analysis, claims, html_page, paths, registry, rounds, staffing
+from . import analysis, attribution, claims, conflicts, html_page, paths, publication, registry, rounds, staffing
 from .outputs import write_texts
 
 CHARTS = ("{round_id}_missing_by_force", "{round_id}_longest_missing", "national_totals", "staffing_ratio")
@@ -35,7 +35,7 @@ def findings(round_id: str) -> str:
     total = value("national_total_reported")
     ranked = analysis.missing_by_force(tables["force_returns"], total)
     top = ranked.iloc[0]
-    years, leaders = analysis.longest_leaders(analysis.longest_missing(tables["force_returns"]))
+    years, leaders = publication.longest_leaders(analysis.longest_missing(tables["force_returns"]))
     ratio = staffing.load()
     items = [
         f"{total} registered sex offenders were reported missing across the UK (national total as published).",
@@ -43,6 +43,10 @@ def findings(round_id: str) -> str:
         f"({value('exact_figures_sum')} from exact figures); at most {value('unattributed_max')} cannot be attributed "
         f"to a named force. {value('forces_not_published')} of the {value('forces_in_registry')} forces have no "
         "published figure.",
+        "By attribution confidence (the same rule as the ledger and the briefs): " + "; ".join(
+            f"{attribution.CUMULATIVE_LABEL[key]}: {value(f'attributed_min_{key}')} attributed, at most "
+            f"{value(f'unattributed_max_{key}')} not" for key, _ in attribution.CUMULATIVE) + ". 'At most "
+        f"{value('unattributed_max')} unattributed' holds only if every medium, low and circular figure is right.",
         f"{top['force_name']}: {top['label']}, {top['share_of_national_pct']:.1f}% of the national total.",
         f"Longest time missing described: at least {years} years ({' and '.join(leaders)}).",
         f"{ratio.offenders:,} registered sex offenders and about {ratio.staff} police staff managing them: "
@@ -69,7 +73,31 @@ def ledger_html() -> str:
     summary = ", ".join(f"{counts.get(v, 0)} {v.replace('_', ' ')}" for v in claims.VERDICTS)
     return (f"<p>{len(ledger)} claims: {summary}. Full ledger with evidence: "
             f"<a href='claims_ledger.csv'>claims_ledger.csv</a>.</p>"
-            + _table(ledger, ["claim_id", "published_text", "claimed", "computed", "verdict", "note"]))
+            + _table(ledger, ["claim_id", "published_text", "claimed", "computed", "verdict", "reason", "note"])
+            + "<p>Reasons a claim is not checkable: " + "; ".join(
+                f"<strong>{escape(code)}</strong>: {escape(meaning)}" for code, meaning in claims.REASONS.items())
+            + ".</p>")
+
+
+def tiers_html(round_id: str) -> str:
+    """The attributed total and the remainder by attribution confidence, with the rule."""
+    summary = analysis.load_round(round_id)["summary"]
+    value = lambda m: analysis.summary_value(summary, m)  # noqa: E731
+    rows = "".join(f"<tr><td>{escape(attribution.CUMULATIVE_LABEL[key])}</td><td>{value(f'attributed_min_{key}')}</td>"
+                   f"<td>{value(f'unattributed_max_{key}')}</td></tr>" for key, _ in attribution.CUMULATIVE)
+    rule = "; ".join(f"<strong>{t}</strong>: {escape(m)}" for t, m in attribution.TIER_MEANING.items())
+    return ("<table><tr><th>figures counted</th><th>attributed to named forces, at least</th>"
+            f"<th>not attributed, at most</th></tr>{rows}</table><p>Attribution confidence, one rule for the "
+            f"ledger, the briefs and these totals: {rule}.</p>")
+
+
+def conflicts_html() -> str:
+    found = pd.read_csv(conflicts.conflicts_path(), dtype=str, keep_default_na=False)
+    if found.empty:
+        return "<p>No conflicting figures were found.</p>"
+    return (f"<p>{len(found)} conflicts between figures for the same force, found by general rules "
+            "(<a href='conflicts.csv'>conflicts.csv</a>, with sources):</p>"
+            + _table(found, ["force_name", "figures", "why"]))
 
 
 def briefs_html(round_id: str) -> str:
@@ -106,6 +134,8 @@ def page(round_id: str) -> str:
         "<h1>Missing registered sex offenders: the findings, checked</h1>"
         f"<p class='round'>{escape(dated)}</p>"
         f"<h2>Headline findings</h2>{findings(round_id)}"
+        f"<h2>How much rests on which figures</h2>{tiers_html(round_id)}"
+        f"<h2>Conflicting figures</h2>{conflicts_html()}"
         f"<h2>Charts</h2>{charts_html(round_id)}"
         f"<h2>Claims ledger</h2>{ledger_html()}"
         f"<h2>Force briefs</h2>{briefs_html(round_id)}"

@@ -149,14 +149,18 @@ endef
 
 # The default round's cleaning is the committed notebooks/01_clean_round.ipynb itself; what reads
 # only that round waits for it alone, so a change to another round reruns none of it.
-$(STAMPS)/01_clean_round.done: $(CLEAN_NB) $(MODULES_01_clean_round) $(RAW_$(DEFAULT_ROUND)) $(VENV_OK) | $(STAMPS)/raw-verified
+# A round's summary counts figures by attribution confidence, which depends on the stories checked
+# against it (claims/*.yaml): a source that is the story itself cannot confirm it.
+CLAIMS_FILES := $(wildcard claims/*.yaml)
+
+$(STAMPS)/01_clean_round.done: $(CLEAN_NB) $(MODULES_01_clean_round) $(RAW_$(DEFAULT_ROUND)) $(CLAIMS_FILES) $(VENV_OK) | $(STAMPS)/raw-verified
 	$(PY) -m missing_offenders.round_runner $(DEFAULT_ROUND)
 	touch $@
 
 # Every other round whose inputs changed since the last run ($? below), through two shared kernels
 # (round_runner.py); the outputs of rounds no longer in data/raw/ are removed (build/round-list
 # changes when a round comes or goes).
-$(STAMPS)/round/%: $(CLEAN_NB) $(MODULES_01_clean_round) $$(RAW_$$*) $(VENV_OK) | $(STAMPS)/raw-verified
+$(STAMPS)/round/%: $(CLEAN_NB) $(MODULES_01_clean_round) $$(RAW_$$*) $(CLAIMS_FILES) $(VENV_OK) | $(STAMPS)/raw-verified
 	@mkdir -p $(@D)
 	touch $@
 
@@ -172,17 +176,18 @@ $(STAMPS)/03_trends_and_staffing.done: $(TRENDS_NB) $(MODULES_03_trends_and_staf
 		$(ROUND_INPUTS) $(REF)/nspcc_2015_staffing.csv $(VENV_OK) | $(STAMPS)/raw-verified
 	$(run_in_place)
 
-$(STAMPS)/04_claims_ledger.done: $(LEDGER_NB) $(MODULES_04_claims_ledger) $(wildcard claims/*.yaml) \
-		$(STAMPS)/01_clean_round.done $(REF)/nspcc_2015_staffing.csv $(REF)/mappa_england_wales_national.csv \
+# The ledger, the briefs and the index show conflicts between sources found across every round.
+$(STAMPS)/04_claims_ledger.done: $(LEDGER_NB) $(MODULES_04_claims_ledger) $(CLAIMS_FILES) \
+		$(CLEANED) $(REF)/nspcc_2015_staffing.csv $(REF)/mappa_england_wales_national.csv \
 		$(REF)/foi_disclosure_logs.csv $(wildcard data/raw/published_story/*) $(VENV_OK) | $(STAMPS)/raw-verified
 	$(run_in_place)
 
-$(STAMPS)/05_force_brief.done: $(BRIEF_NB) $(MODULES_05_force_brief) $(STYLE) $(STAMPS)/01_clean_round.done $(VENV_OK) | $(STAMPS)/raw-verified
+$(STAMPS)/05_force_brief.done: $(BRIEF_NB) $(MODULES_05_force_brief) $(STYLE) $(CLEANED) $(VENV_OK) | $(STAMPS)/raw-verified
 	$(run_in_place)
 
 # Every force's brief: the same notebook, one kernel per worker (see brief_runner.py).
 $(STAMPS)/briefs-$(DEFAULT_ROUND).done: $(BRIEF_NB) $(MODULES_05_force_brief) $(CLOSURE_brief_runner) $(STYLE) \
-		$(STAMPS)/01_clean_round.done $(VENV_OK) | $(STAMPS)/raw-verified
+		$(CLEANED) $(VENV_OK) | $(STAMPS)/raw-verified
 	$(PY) -m missing_offenders.brief_runner $(DEFAULT_ROUND) --workers 2
 	touch $@
 

@@ -57,3 +57,12 @@ def test_strip_volatile_pins_injected_cell_and_drops_timings():
     nbrun.strip_volatile(nb, paths.ROOT / "out.ipynb", paths.ROOT / "in.ipynb")
     assert nb.metadata["papermill"] == {"parameters": {"a": "b"}, "input_path": "in.ipynb", "output_path": "out.ipynb"}
     assert cell["id"] == "injected-parameters" and "execution" not in cell.metadata
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=lambda p: paths.relative(p))
+def test_no_output_claims_a_write(path):
+    """nbval re-runs every notebook read-only: an output saying 'wrote ...' would then be false."""
+    for cell in load(path)["cells"]:
+        for output in cell.get("outputs", []):
+            text = "".join(output.get("text", []))
+            assert not re.search(r"(?m)^wrote ", text), f"{paths.relative(path)}: {text[:80]!r}"

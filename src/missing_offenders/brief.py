@@ -11,7 +11,7 @@ from html import escape
 
 import pandas as pd
 
-from . import analysis, attribution, conflicts, paths, publication, rounds, wording
+from . import analysis, attribution, conflicts, links, paths, publication, rounds, wording
 
 GENERAL_CAVEATS = (
     "Forces use 'missing', 'wanted' and 'whereabouts unknown' interchangeably; Police Scotland separates "
@@ -218,7 +218,7 @@ def source_html(ctx: BriefContext) -> str:
     return (
         "<h2>The source</h2>"
         f"<blockquote>{escape(row['verbatim'])}</blockquote>"
-        f"<p>Source: <a href='{escape(row['source_url'], quote=True)}'>{escape(row['source_title'])}</a>, "
+        f"<p>Source: {links.source_link(row['source_url'], row['source_title'])}, "
         f"published {escape(str(row['published_date']))}. "
         f"{escape(attribution.explain(ctx.tier, row['confidence'], ctx.independent))} "
         f"Raw row: {escape(row['raw_file'])}, line {int(row['raw_line'])}.</p>{corroborated}{notes}"
@@ -320,7 +320,7 @@ def conflicts_html(ctx: BriefContext) -> str:
             f"<tr><td>{escape(r.round_id)}</td><td>{escape(str(r.count_text))}</td>"
             f"<td>{escape(str(r.published_date))}</td>"
             f"<td>{'' if not isinstance(r.notes, str) else escape(r.notes)}</td>"
-            f"<td><a href='{escape(r.source_url, quote=True)}'>{escape(r.source_title)}</a></td></tr>"
+            f"<td>{links.source_link(r.source_url, r.source_title)}</td></tr>"
             for r in ctx.other_rounds.sort_values("round_id").itertuples())
         parts.append("<h2>Other counts for this force</h2><p>Different requesters, dates and definitions: not a "
                      "like-for-like series. Each figure as written, with the transcriber's caveats.</p>"

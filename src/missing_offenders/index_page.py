@@ -10,7 +10,7 @@ from html import escape
 
 import pandas as pd
 
-from . import analysis, attribution, claims, conflicts, html_page, paths, publication, registry, rounds, staffing
+from . import analysis, attribution, claims, conflicts, html_page, links, paths, publication, registry, rounds, staffing
 from .outputs import write_texts
 
 CHARTS = ("{round_id}_missing_by_force", "{round_id}_longest_missing", "national_totals", "staffing_ratio")
@@ -120,7 +120,7 @@ def files_html() -> str:
 def sources_html(round_id: str) -> str:
     returns = analysis.load_round(round_id)["force_returns"]
     used = returns.dropna(subset=["source_url"]).drop_duplicates("source_url").sort_values("source_title")
-    items = "".join(f"<li><a href='{escape(r.source_url, quote=True)}'>{escape(r.source_title)}</a></li>"
+    items = "".join(f"<li>{links.source_link(r.source_url, r.source_title)}</li>"
                     for r in used.itertuples())
     return (f"<ul>{items}</ul><p>Reference data (MAPPA registers, NSPCC staffing, FOI disclosure logs) and every "
             "other round's sources are listed row by row in <code>data/raw/</code>; see <code>data/raw/SOURCES.md</code>.</p>")

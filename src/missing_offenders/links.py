@@ -16,7 +16,7 @@ def is_web_url(url: str) -> bool:
 def source_link(url: str, text: str) -> str:
     """`text` linked to `url` if it is a web address; otherwise the text, then the address as text."""
     if is_web_url(url):
-        return f'<a href="{escape(url.strip(), quote=True)}">{escape(text)}</a>'
+        return f"<a href='{escape(url.strip(), quote=True)}'>{escape(text)}</a>"
     if url.strip():
         return f"{escape(text)} (address not linked: <code>{escape(url)}</code>)"
     return escape(text)

@@ -166,10 +166,6 @@ def test_errors(text, reason):
     assert "line" not in str(caught.value)
 
 
-def test_figure_error_is_a_value_error():
-    assert issubclass(FigureError, ValueError)
-
-
 def test_unknown_kind_is_refused():
     with pytest.raises(ValueError, match="unknown figure kind"):
         Figure("lots", None, None)

@@ -55,9 +55,8 @@ def apply(rows: list[RawRow], corrections: list[Correction]) -> tuple[list[RawRo
                 f"{paths.relative(paths.CORRECTIONS_FILE)}, line {correction.source_line}: {correction.file} is not a "
                 f"round file; corrections apply to {', '.join(sorted(files))}. Fix the file name, then run `make manifest`."
             )
-    relevant = corrections
-    by_place = {(c.file, c.line): [] for c in relevant}
-    for correction in relevant:
+    by_place = {(c.file, c.line): [] for c in corrections}
+    for correction in corrections:
         by_place[(correction.file, correction.line)].append(correction)
     corrected = []
     for row in rows:

@@ -172,10 +172,6 @@ class DurationReading:
     def cases_described(self) -> int:
         return sum(g.cases or 0 for g in self.groups if g.kind == "cases")
 
-    @property
-    def covers_all_cases(self) -> bool:
-        return any(g.kind == "longest" for g in self.groups)
-
     def longest(self, exact_total: int | None) -> tuple[float | None, float | None]:
         """Bounds on the longest time any offender had been missing.
 

@@ -77,4 +77,4 @@ def apply(rows: list[RawRow], corrections: list[Correction]) -> tuple[list[RawRo
             f"{paths.relative(paths.CORRECTIONS_FILE)}, line {first.source_line}: {file} has no record starting at "
             f"line {line}. Update or remove the correction, then run `make manifest`."
         )
-    return corrected, relevant
+    return corrected, corrections

@@ -15,7 +15,7 @@ import datetime
 import re
 
 from missing_offenders import phrasing
-from missing_offenders.durations import (
+from missing_offenders.duration_clauses import (
     _AND_RE, _MONTH, _YEAR, MONTHS, CaseGroup, SnapshotWindow, _bounds, _clean, _ClauseResult, _month_span,
     _range_ends, _read_clause, _read_date_phrase, _read_length, _read_qualified_length, _read_range, _read_up_to,
 )

@@ -73,8 +73,10 @@ def _nearest_register(registers: dict, force_id: str, snapshot: dt.date | None):
 
 def register_outliers(round_id: str, returns: pd.DataFrame, snapshot: dt.date | None) -> list[dict]:
     """Forces whose figure is at least REGISTER_SHARE of their register (nearest year to the snapshot)."""
-    from .rates import area_registers
+    from .rates import AREA_FILE, area_registers
 
+    if not AREA_FILE.is_file():  # a project without register figures has nothing to compare with
+        return []
     registers = area_registers()
     found = []
     for row in returns.itertuples():

@@ -292,3 +292,21 @@ def test_checks_catch_unread_rows_with_durations_and_loose_figure_dates():
     assert "durations on a row whose duration is unread: cambridgeshire" in problems
     assert "figure_date not YYYY-MM-DD or YYYY-MM: kent" in problems
     assert "duration_status outside" in problems and "essex" in problems
+
+
+def test_no_shipped_figure_is_far_above_the_forces_other_rounds():
+    from golden import SHIPPED_ROUNDS
+
+    from missing_offenders import rounds
+
+    returns = {r: frame for r, frame in review.processed_rounds().items() if r in SHIPPED_ROUNDS}
+    assert sorted(returns) == sorted(SHIPPED_ROUNDS)
+    assert review.history_outliers(returns, {r: rounds.info_for(r).measure for r in returns}).empty
+
+
+def test_strict_check_over_processed_rounds(monkeypatch):
+    returns = {"synthetic_a": pd.DataFrame({"force_id": ["kent"], "duration_status": ["unread"], "raw_file": ["x.csv"],
+                                            "raw_line": [2], "duration_text": ["SYNTHETIC"]})}
+    assert review.unread_fields(returns) == ["synthetic_a: kent (x.csv, line 2, column duration_text: 'SYNTHETIC')"]
+    monkeypatch.setattr(review, "processed_rounds", lambda: {})
+    assert review.main(["strict"]) == 0

@@ -8,7 +8,8 @@ allows or, across rounds, far above the force's own other figures.
 Per round (`round_items`, written to data/processed/<round_id>/needs_review.csv) only the
 round's own files and the reference registers are used, so a round's outputs never depend on
 other rounds. The comparison with the force's other rounds reads every processed round
-(`history_outliers`, `python -m missing_offenders.review history`).
+(`history_outliers`; `python -m missing_offenders.review history` prints it as CSV), so it belongs
+to a step that aggregates rounds, after every round is cleaned.
 """
 from __future__ import annotations
 
@@ -35,7 +36,6 @@ REGISTER_SHARE = 0.05
 # least 20 more (so 1 -> 12 is not flagged, a mistyped 1670 for 167 is).
 HISTORY_FACTOR = 3
 HISTORY_MIN_GAP = 20
-HISTORY_FILE = paths.PROCESSED / "figures_against_history.csv"  # written by `review history`
 HISTORY_COLUMNS = ("round_id", "force_id", "force_name", "missing_min", "other_rounds", "other_max", "detail")
 STRICT_ENV = "MISSING_OFFENDERS_STRICT"
 
@@ -148,17 +148,14 @@ def unread_fields(returns_by_round: dict[str, pd.DataFrame]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    """`history`: write the cross-round comparison; `strict`: fail if any processed round has an unread field."""
+    """`history`: print the cross-round comparison as CSV; `strict`: fail if any processed round has an unread field."""
     from .rounds import discover, info_for
 
     if argv == ["history"]:
-        from .outputs import csv_text, write_texts
+        from .outputs import csv_text
 
         measures = {round_id: info_for(round_id).measure for round_id in discover()}
-        table = history_outliers(processed_rounds(), measures)
-        for path in write_texts({HISTORY_FILE: csv_text(table)}, under=paths.PROCESSED):
-            print(f"wrote {paths.relative(path)}")
-        print(f"{len(table)} figures far above the force's other rounds")
+        sys.stdout.write(csv_text(history_outliers(processed_rounds(), measures)))
         return 0
     if argv == ["strict"]:
         unread = unread_fields(processed_rounds())

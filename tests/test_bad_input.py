@@ -29,9 +29,9 @@ def fails_cleanly(project, *expected_fragments, one_paragraph=True):
 
 def test_good_synthetic_round_is_processed(project):
     text = (project.processed / "force_returns.csv").read_text()
-    assert "synthetic_test,cambridgeshire,Cambridgeshire Constabulary,England,reported,10,10,8.00,8.00" in text
+    assert "synthetic_test,cambridgeshire,Cambridgeshire Constabulary,England,reported,10,10,,,8.00,8.00,0,read," in text
     assert "synthetic_test,nottinghamshire,Nottinghamshire Police,England,reported,0,4," in text
-    assert ",sussex,Sussex Police,England,refused,,,,,0,s12," in text
+    assert ",sussex,Sussex Police,England,refused,,,,,,,0,none,s12," in text
 
 
 def test_unknown_force_names_file_line_and_closest(project):

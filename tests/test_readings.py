@@ -222,6 +222,14 @@ def test_an_xlsx_round_reads_as_its_csv(project, tmp_path):
     columns = [c for c in from_csv.columns if c != "raw_file"]
     pd.testing.assert_frame_equal(from_csv[columns], from_xlsx[columns])
     assert "2015-03-10" in set(from_xlsx["published_date"])
+    # discovery runs before the virtual environment exists: the workbook is read with the standard library
+    rules = project.run("missing_offenders.build_rules")
+    assert "RAW_synthetic_test := data/raw/foi_rounds/synthetic_test.xlsx" in rules.stdout, rules.stderr
+    stdlib_only = subprocess.run(
+        [sys.executable, "-c", "import sys; from missing_offenders import build_rules, scaffold_round; build_rules.render(); "
+                               "sys.exit(sorted({'openpyxl', 'pandas', 'numpy'} & set(sys.modules)) or 0)"],
+        env=project.env(), capture_output=True, text=True, cwd=project.root)
+    assert stdlib_only.returncode == 0, stdlib_only.stderr
 
 
 def test_scaffold_round_writes_a_row_per_force_and_refuses_an_existing_round(project):

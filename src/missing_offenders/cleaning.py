@@ -174,8 +174,9 @@ def _unknown_columns(cleaned: CleanedRound, rows: list[RawRow]) -> None:
             cleaned.warnings.append(message)
             cleaned.log.append({"round_id": cleaned.info.round_id, "raw_file": file, "raw_line": 1, "column": column,
                                 "raw_text": column, "parsed_value": "", "rule": "unknown_column", "outcome": "ignored"})
-            cleaned.review_items.append(review.item(cleaned.info.round_id, "unknown_column", raw_file=file, raw_line=1,
-                                                    column=column, raw_text=column, detail=message))
+            cleaned.review_items.append(review.item(
+                cleaned.info.round_id, "unknown_column", raw_file=file, raw_line=1, column=column, raw_text=column,
+                detail="not a column of round files, so its values are not used: rename it or move its content into notes"))
 
 
 def _set_aside(cleaned: CleanedRound, rows: list[Row], forces: registry.Registry) -> list[Row]:

@@ -318,3 +318,14 @@ def test_strict_check_over_processed_rounds(monkeypatch):
     assert review.unread_fields(returns) == ["synthetic_a: kent (x.csv, line 2, column duration_text: 'SYNTHETIC')"]
     monkeypatch.setattr(review, "processed_rounds", lambda: {})
     assert review.main(["strict"]) == 0
+
+
+def test_a_readings_file_named_after_no_round_is_an_error(project):
+    project.write_round([synthetic_row("Kent Police", "3", UNREADABLE_DURATION)])
+    folder = project.root / "data/raw/readings"
+    folder.mkdir()
+    (folder / "synthetic_tset.csv").write_text(readings.header_line() + "\n")
+    project.manifest()
+    result = project.clean()
+    assert result.returncode == 1
+    assert "data/raw/readings/synthetic_tset.csv is not the readings of a round" in result.stderr

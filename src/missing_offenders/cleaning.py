@@ -146,6 +146,7 @@ def _load(round_id: str) -> tuple[CleanedRound, list[Row]]:
         )
     cleaned = CleanedRound(info=info, rows_read=len(mine))
     _unknown_columns(cleaned, mine)
+    readings.check_folder(rounds.discover())
     cleaned.readings = readings.load(round_id)
     readings.check_against(cleaned.readings, mine)
     for correction in applied:

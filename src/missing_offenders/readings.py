@@ -58,6 +58,22 @@ def path_for(round_id: str) -> Path:
     return FOLDER / f"{round_id}.csv"
 
 
+def check_folder(known_rounds: list[str]) -> None:
+    """Every file in data/raw/readings/ is a README or the readings of a known round: a misnamed
+    file would otherwise be ignored without a word."""
+    if not FOLDER.is_dir():
+        return
+    for path in sorted(FOLDER.iterdir()):
+        if path.name.startswith(".") or path.name.lower().startswith("readme"):
+            continue
+        if path.suffix != ".csv" or path.stem not in known_rounds:
+            raise InputError(
+                f"{paths.relative(path)} is not the readings of a round: files here are named <round_id>.csv after a "
+                f"round in data/raw/foi_rounds/ (known: {', '.join(known_rounds)}). Rename or remove it, then run "
+                "`make manifest`."
+            )
+
+
 def _raw_file(value: str) -> str:
     """'foi_rounds/x.csv' (relative to data/raw/, as in corrections) or 'data/raw/foi_rounds/x.csv'."""
     value = value.strip()

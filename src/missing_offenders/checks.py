@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .cleaning import FORCE_RETURN_COLUMNS, STATUSES
+from .cleaning import DURATION_STATUSES, FORCE_RETURN_COLUMNS, STATUSES
 
 
 class DataQualityError(ValueError):
@@ -58,6 +58,17 @@ def force_return_problems(frame: pd.DataFrame, registry_ids: list[str]) -> list[
     open_cases = (status == "cases_only") & frame["missing_max"].notna()
     if open_cases.any():
         problems.append(f"cases_only rows must leave missing_max blank: {rows(open_cases)}")
+    bad_duration = ~frame["duration_status"].isin(DURATION_STATUSES)
+    if bad_duration.any():
+        problems.append(f"duration_status outside {DURATION_STATUSES}: {rows(bad_duration)}")
+    unread = frame["duration_status"] == "unread"
+    unread_with_values = unread & (frame["longest_missing_years_min"].notna() | (frame["cases_described"] != 0))
+    if unread_with_values.any():
+        problems.append(f"durations on a row whose duration is unread: {rows(unread_with_values)}")
+    dates = frame["figure_date"].fillna("")
+    bad_date = (dates != "") & ~dates.str.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?")
+    if bad_date.any():
+        problems.append(f"figure_date not YYYY-MM-DD or YYYY-MM: {rows(bad_date)}")
     no_source = (status != "not_published") & (frame["source_url"].isna() | (frame["source_url"] == ""))
     if no_source.any():
         problems.append(f"rows with a figure but no source_url: {rows(no_source)}")

@@ -5,7 +5,10 @@ The steps (each kept so the notebook can show counts before and after):
 2. set aside rows that cannot stand for one force (blank rows, joint figures for several
    forces, which must not be split or double counted), each logged with its reason;
 3. resolve every force name to a registry id; a force may appear once per round;
-4. read every figure (`count_text`) and duration (`duration_text`);
+4. read every figure (`count_text`) and duration (`duration_text`), or a person's reading of it
+   (data/raw/readings/<round_id>.csv); every field no rule reads is collected, and all are reported
+   at once: an unreadable figure stops the round, an unreadable duration is left blank with
+   `duration_status` = `unread` and listed for review (MISSING_OFFENDERS_STRICT=1 stops on it too);
 5. decide each force's status, and fill in every registry force without a row as
    `not_published`;
 6. summarise the round: national total as reported against what the forces' own figures
@@ -18,16 +21,21 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import attribution, paths, registry, rounds
+from . import attribution, figure_dates, paths, readings, registry, review, rounds
 from .durations import DurationError, DurationReading, SnapshotWindow, parse_duration
 from .errors import DuplicateForceError, InputError, UnknownForceError, UnreadableValueError, located
 from .figures import Figure, FigureError, parse_figure
 from .rawio import RawRow
+from .readings import Unreadable
 
 STATUSES = ("reported", "cases_only", "refused", "no_response", "not_published")
+# How a force's duration_text was read: by a rule, by a person (data/raw/readings/), not yet
+# (unread: listed for review, durations blank), or there was none to read.
+DURATION_STATUSES = ("read", "manual_reading", "unread", "none")
 FORCE_RETURN_COLUMNS = (
     "round_id", "force_id", "force_name", "country", "status", "missing_min", "missing_max",
-    "longest_missing_years_min", "longest_missing_years_max", "cases_described", "exemptions",
+    "figure_date", "figure_note",
+    "longest_missing_years_min", "longest_missing_years_max", "cases_described", "duration_status", "exemptions",
     "force_as_reported", "count_text", "duration_text", "confidence", "verbatim", "source_title",
     "source_url", "published_date", "corroborating_sources", "notes", "raw_file", "raw_line",
 )
@@ -43,6 +51,8 @@ class Row:
     force_id: str = ""
     figure: Figure | None = None
     durations: DurationReading | None = None
+    duration_status: str = "none"
+    figure_date: figure_dates.FigureDate | None = None
 
 
 @dataclass
@@ -52,6 +62,11 @@ class CleanedRound:
     log: list[dict] = field(default_factory=list)
     steps: list[dict] = field(default_factory=list)
     excluded: list[dict] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)  # fields no rule read and no person has read yet
+    readings: dict = field(default_factory=dict)                # (file, line, column) -> readings.Reading
+    readings_used: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    review_items: list[dict] = field(default_factory=list)
     force_returns: pd.DataFrame | None = None
     cases: pd.DataFrame | None = None
     summary: pd.DataFrame | None = None
@@ -73,6 +88,17 @@ class CleanedRound:
     @property
     def steps_frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.steps, columns=["step", "rows_in", "rows_out", "detail"])
+
+    @property
+    def needs_review(self) -> pd.DataFrame:
+        """What a person must look at: unread durations, unknown columns, figure dates, outliers."""
+        return review.frame(self.review_items)
+
+    @property
+    def readings_frame(self) -> pd.DataFrame:
+        """The people's readings applied in this round (data/raw/readings/<round_id>.csv)."""
+        return pd.DataFrame(self.readings_used, columns=["raw_file", "raw_line", "column", "raw_text", "reading",
+                                                         "parsed_value", "who", "why", "readings_line"])
 
     @property
     def needed_rules(self) -> pd.DataFrame:
@@ -119,6 +145,10 @@ def _load(round_id: str) -> tuple[CleanedRound, list[Row]]:
             f"{paths.relative(paths.ROUNDS_FILE)}. Known rounds: {', '.join(rounds.discover())}."
         )
     cleaned = CleanedRound(info=info, rows_read=len(mine))
+    _unknown_columns(cleaned, mine)
+    readings.check_folder(rounds.discover())
+    cleaned.readings = readings.load(round_id)
+    readings.check_against(cleaned.readings, mine)
     for correction in applied:
         for row in mine:
             if (row.file, row.line) == (correction.file, correction.line):
@@ -128,6 +158,26 @@ def _load(round_id: str) -> tuple[CleanedRound, list[Row]]:
     cleaned.step("read rows of the round", len(mine), len(mine),
                  f"rows whose round_id is {round_id!r}, from {', '.join(sorted({r.file for r in mine})) or 'no round file'}")
     return cleaned, [Row(raw) for raw in mine]
+
+
+def _unknown_columns(cleaned: CleanedRound, rows: list[RawRow]) -> None:
+    """A column the round files do not have is not used: say so, never drop it silently."""
+    first_rows = {}
+    for row in rows:
+        first_rows.setdefault(row.file, row)
+    for file, row in sorted(first_rows.items()):
+        for column in row.values:
+            if column in rounds.ROUND_FILE_COLUMNS:
+                continue
+            message = (f"{file}, line 1: column {column!r} is not a column of round files, so its values are not "
+                       f"used. If it holds one of {', '.join(rounds.ROUND_FILE_COLUMNS)}, rename it; otherwise move "
+                       "its content into notes. Then run `make manifest`.")
+            cleaned.warnings.append(message)
+            cleaned.log.append({"round_id": cleaned.info.round_id, "raw_file": file, "raw_line": 1, "column": column,
+                                "raw_text": column, "parsed_value": "", "rule": "unknown_column", "outcome": "ignored"})
+            cleaned.review_items.append(review.item(
+                cleaned.info.round_id, "unknown_column", raw_file=file, raw_line=1, column=column, raw_text=column,
+                detail="not a column of round files, so its values are not used: rename it or move its content into notes"))
 
 
 def _set_aside(cleaned: CleanedRound, rows: list[Row], forces: registry.Registry) -> list[Row]:
@@ -145,7 +195,7 @@ def _set_aside(cleaned: CleanedRound, rows: list[Row], forces: registry.Registry
                 if joint:
                     reason = (f"joint figure for {' + '.join(joint)}: kept out of every force's row so it is "
                               "neither split nor counted twice; counted in the summary as a joint return")
-                    row.figure = _read_figure(row)
+                    row.figure = _read_figure(cleaned, row)
         if reason:
             cleaned.note(row.raw, "force_as_reported", "", f"excluded: {reason}", outcome="excluded")
             cleaned.excluded.append({"raw_file": row.raw.file, "raw_line": row.raw.line, "force_as_reported": name,
@@ -182,31 +232,134 @@ def _resolve(cleaned: CleanedRound, rows: list[Row], forces: registry.Registry) 
                  "names needed normalisation or an alias")
 
 
-def _read_figure(row: Row) -> Figure:
-    text = row.raw.get("count_text")
+def _read_field(cleaned: CleanedRound, raw: RawRow, column: str, parse, summarise):
+    """(value, how): a person's reading if there is one, else the parser's; (None, "unread") when
+    neither reads it, the field being added to cleaned.unreadable (all are reported together)."""
+    reading = cleaned.readings.get((raw.file, raw.line, column))
+    if reading is not None:
+        try:
+            value = parse(reading.reading)
+        except (FigureError, DurationError) as error:
+            raise UnreadableValueError(
+                f"{reading.where}, column reading: value {reading.reading!r}: the reading of {raw.file}, line "
+                f"{raw.line}, column {column} cannot be read either: {error}. Write it in the forms the message "
+                "lists, then run `make manifest`."
+            ) from None
+        cleaned.readings_used.append({
+            "raw_file": raw.file, "raw_line": raw.line, "column": column, "raw_text": raw.get(column),
+            "reading": reading.reading, "parsed_value": summarise(value), "who": reading.who, "why": reading.why,
+            "readings_line": reading.source_line})
+        return value, readings.RULE
+    text = raw.get(column)
     try:
-        return parse_figure(text)
-    except FigureError as error:
-        raise UnreadableValueError(located(row.raw.file, row.raw.line, "count_text", text, str(error))) from None
+        return parse(text), "parser"
+    except (FigureError, DurationError) as error:
+        cleaned.unreadable.append(Unreadable(raw.file, raw.line, column, text, str(error)))
+        return None, "unread"
+
+
+def _read_figure(cleaned: CleanedRound, row: Row) -> Figure | None:
+    figure, how = _read_field(cleaned, row.raw, "count_text", parse_figure, _figure_summary)
+    if figure is not None:
+        cleaned.note(row.raw, "count_text", _figure_summary(figure), readings.RULE if how == readings.RULE else figure.rule)
+    return figure
+
+
+def _figure_date(cleaned: CleanedRound, row: Row) -> None:
+    """The figure's own date, from its bracketed note ("12 (as of 1 March)"), kept as figure_date."""
+    note = row.figure.note if row.figure is not None else ""
+    if not note:
+        return
+    published = None
+    if cleaned.info.snapshot_end is None:
+        from .dates import leading_date
+
+        loose = leading_date(row.raw.get("published_date"))
+        published = loose.date if loose is not None and loose.precision == "day" else None
+    found = figure_dates.from_note(note, cleaned.info.snapshot_end or published)
+    if found is None:
+        return
+    row.figure_date = found
+    cleaned.note(row.raw, "count_text", found.value or f"undated: {found.problem}", "figure_date")
+    start, end = cleaned.info.snapshot_start, cleaned.info.snapshot_end
+    problem = found.problem
+    if not problem and start and end and len(found.value) == 10 and not start.isoformat() <= found.value <= end.isoformat():
+        problem = f"{found.value} is outside the round's snapshot window {start} to {end}"
+    if problem:
+        cleaned.review_items.append(review.item(
+            cleaned.info.round_id, "figure_date", force_id=row.force_id, raw_file=row.raw.file, raw_line=row.raw.line,
+            column="count_text", raw_text=row.raw.get("count_text"), detail=f"{found.text!r}: {problem}"))
 
 
 def _read_values(cleaned: CleanedRound, rows: list[Row]) -> None:
     window = _window(cleaned.info)
     for row in rows:
-        row.figure = _read_figure(row)
-        cleaned.note(row.raw, "count_text", _figure_summary(row.figure), row.figure.rule)
+        row.figure = _read_figure(cleaned, row)
+        _figure_date(cleaned, row)
         text = row.raw.get("duration_text")
-        try:
-            row.durations = parse_duration(text, window)
-        except DurationError as error:
-            raise UnreadableValueError(located(row.raw.file, row.raw.line, "duration_text", text, str(error))) from None
-        rules = sorted({g.rule for g in row.durations.groups}) or [row.durations.rule]
-        cleaned.note(row.raw, "duration_text", _duration_summary(row.durations), "+".join(rules))
+        reading, how = _read_field(cleaned, row.raw, "duration_text", lambda t: parse_duration(t, window),
+                                   _duration_summary)
+        if reading is None:
+            row.durations = DurationReading(groups=(), notes=(), disclosed=True, rule="unread")
+            row.duration_status = "unread"
+        else:
+            row.durations = reading
+            row.duration_status = "none" if not text.strip() else "manual_reading" if how == readings.RULE else "read"
+            rules = sorted({g.rule for g in reading.groups}) or [reading.rule]
+            cleaned.note(row.raw, "duration_text", _duration_summary(reading),
+                         readings.RULE if how == readings.RULE else "+".join(rules))
         for column in ("confidence", "source_url", "verbatim"):
             cleaned.note(row.raw, column, row.raw.get(column), "copied")
     cleaned.step("read figures and durations", len(rows), len(rows),
                  f"snapshot window {cleaned.info.snapshot_start or '?'} to {cleaned.info.snapshot_end or '?'} "
-                 f"({cleaned.info.snapshot_rule})")
+                 f"({cleaned.info.snapshot_rule}); {len(cleaned.readings_used)} read by a person, "
+                 f"{len(cleaned.unreadable)} unread")
+    _stop_on_unreadable(cleaned, rows)
+
+
+def _blocks(field: Unreadable, rows_by_place: dict) -> bool:
+    """A figure blocks; so does a duration that is the force's only figure (blank count_text)."""
+    if field.column == "count_text":
+        return True
+    row = rows_by_place.get((field.file, field.line))
+    return row is None or not row.raw.get("count_text").strip()
+
+
+def _stop_on_unreadable(cleaned: CleanedRound, rows: list[Row]) -> None:
+    if not cleaned.unreadable:
+        return
+    by_place = {(row.raw.file, row.raw.line): row for row in rows}
+    blocking = [f for f in cleaned.unreadable if _blocks(f, by_place)]
+    strict = review.is_strict()
+    if blocking or strict:
+        raise UnreadableValueError(unreadable_message(cleaned.info.round_id, cleaned.unreadable, blocking, strict))
+    for field_ in cleaned.unreadable:
+        row = by_place[(field_.file, field_.line)]
+        cleaned.note(row.raw, field_.column, "", "unread: needs a reading", outcome="unread")
+        cleaned.review_items.append(review.item(
+            cleaned.info.round_id, "unread_duration", force_id=row.force_id, raw_file=field_.file, raw_line=field_.line,
+            column=field_.column, raw_text=field_.raw_text, detail=field_.problem,
+            reading_line=readings.template_line(field_)))
+
+
+def unreadable_message(round_id: str, fields: list[Unreadable], blocking: list[Unreadable], strict: bool) -> str:
+    """Every unreadable field of the round, and the lines to fill in to read them."""
+    target = paths.relative(readings.path_for(round_id))
+    figures = sum(1 for f in fields if f.column == "count_text")
+    why = (f"{len(blocking)} of them a figure, which stops the round" if blocking else
+           f"strict mode ({review.STRICT_ENV}=1) stops on any unread field")
+    exists = readings.path_for(round_id).is_file()
+    lines = [
+        f"round {round_id!r}: {len(fields)} field(s) cannot be read ({figures} figure(s), {len(fields) - figures} "
+        f"duration(s)); {why}. Fix a transcription error in data/raw/corrections/, or write a person's reading of "
+        f"each field in {target}{'' if exists else ' (a new file: start it with the header line below)'}, then run "
+        "`make manifest` and `make all`.",
+        *(f"  {f.located}" for f in fields),
+        f"Lines to fill in for {target} (reading in the forms above, who read it, why):",
+        *([] if exists else [readings.header_line()]),
+        *(readings.template_line(f) for f in fields),
+    ]
+    return "\n".join(lines)
 
 
 def _status(row: Row) -> tuple[str, int | None, int | None]:
@@ -235,7 +388,8 @@ def _force_rows(cleaned: CleanedRound, rows: list[Row], forces: registry.Registr
     for force in forces.forces:
         record = dict.fromkeys(FORCE_RETURN_COLUMNS, None)
         record.update(round_id=cleaned.info.round_id, force_id=force.force_id, force_name=force.name,
-                      country=force.country, status="not_published", exemptions="", cases_described=0)
+                      country=force.country, status="not_published", exemptions="", cases_described=0,
+                      duration_status="none", figure_date="", figure_note="")
         row = by_force.get(force.force_id)
         if row is not None:
             status, low, high = _status(row)
@@ -243,8 +397,10 @@ def _force_rows(cleaned: CleanedRound, rows: list[Row], forces: registry.Registr
             longest_min, longest_max = row.durations.longest(exact)
             record.update(
                 status=status, missing_min=low, missing_max=high,
+                figure_date=row.figure_date.value if row.figure_date else "", figure_note=row.figure.note,
                 longest_missing_years_min=longest_min, longest_missing_years_max=longest_max,
-                cases_described=row.durations.cases_described, exemptions=";".join(row.figure.exemptions),
+                cases_described=row.durations.cases_described, duration_status=row.duration_status,
+                exemptions=";".join(row.figure.exemptions),
                 raw_file=row.raw.file, raw_line=row.raw.line,
                 **{c: row.raw.get(c) for c in ("force_as_reported", "count_text", "duration_text", "confidence",
                                                "verbatim", "source_title", "source_url", "published_date",
@@ -341,6 +497,14 @@ def _summary(cleaned: CleanedRound) -> pd.DataFrame:
     add("forces_in_registry", len(frame), "")
     add("raw_rows_read", cleaned.rows_read, "")
     add("raw_rows_excluded", len(cleaned.excluded), "; ".join(f"line {e['raw_line']}: {e['reason']}" for e in cleaned.excluded))
+    unread = frame["duration_status"] == "unread"
+    add("durations_unread", int(unread.sum()), ids(unread))
+    add("fields_read_by_person", len(cleaned.readings_used),
+        "; ".join(f"line {r['raw_line']} {r['column']}: {r['reading']!r} ({r['who']})" for r in cleaned.readings_used))
+    items = cleaned.needs_review
+    add("needs_review", len(items),
+        "; ".join(f"{kind}: {';'.join(f for f in group['force_id'] if f) or len(group)}"
+                  for kind, group in items.groupby("kind", sort=True)))
     summary = pd.DataFrame(rows, columns=["round_id", "measure", "value", "detail"])
     summary["value"] = summary["value"].astype("Int64")
     return summary
@@ -353,6 +517,7 @@ def clean_round(round_id: str) -> CleanedRound:
     _resolve(cleaned, rows, forces)
     _read_values(cleaned, rows)
     cleaned.force_returns = _force_rows(cleaned, rows, forces)
+    cleaned.review_items.extend(review.register_outliers(round_id, cleaned.force_returns, cleaned.info.snapshot_end))
     cleaned.cases = _cases(cleaned, rows)
     cleaned.summary = _summary(cleaned)
     return cleaned
@@ -372,11 +537,12 @@ def rendered_outputs(cleaned: CleanedRound) -> dict:
         folder / "missing_cases.csv": csv_text(cleaned.cases, {"years_min": YEARS_DECIMALS, "years_max": YEARS_DECIMALS}),
         folder / "cleaning_log.csv": csv_text(cleaned.log_frame),
         folder / "summary.csv": csv_text(cleaned.summary),
+        folder / "needs_review.csv": csv_text(cleaned.needs_review),
     }
 
 
 def write(cleaned: CleanedRound) -> list:
-    """Write the round's four files (all or none); return the paths that changed."""
+    """Write the round's five files (all or none); return the paths that changed."""
     from .outputs import write_texts
 
     return write_texts(rendered_outputs(cleaned), under=paths.PROCESSED)
@@ -397,8 +563,13 @@ def main(argv: list[str]) -> int:
     except (InputError, checks.DataQualityError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    for warning in cleaned.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for path in write(cleaned):
         print(f"wrote {paths.relative(path)}")
+    if len(cleaned.needs_review):
+        print(f"{len(cleaned.needs_review)} item(s) need review: see "
+              f"{paths.relative(output_dir(cleaned.info.round_id) / 'needs_review.csv')}")
     return 0
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import corrections, paths
 from .errors import InputError
 from .numbers import parse_number
-from .rawio import RawRow, read_csv
+from .rawio import RawRow, read_csv, read_table
 
 ROUND_FILE_COLUMNS = (
     "round_id", "force_as_reported", "count_text", "duration_text", "verbatim",
@@ -46,15 +46,35 @@ class RoundInfo:
     source_line: int | None  # line in rounds.csv, None if the round is not listed there
 
 
+ROUND_FILE_SUFFIXES = (".csv", ".xlsx")
+
+
+def _is_readme(name: str) -> bool:
+    return name.lower().startswith("readme")
+
+
 def round_files() -> list:
-    return sorted(p for p in paths.FOI_ROUNDS.glob("*.csv") if p != paths.ROUNDS_FILE)
+    """The round files (.csv, or .xlsx saved from Excel); any other file there is an error naming it."""
+    found = []
+    for path in sorted(paths.FOI_ROUNDS.iterdir()):
+        if path.name.startswith(".") or path == paths.ROUNDS_FILE or (path.is_file() and _is_readme(path.name)):
+            continue  # hidden files are outside the manifest too
+        if not path.is_file() or path.suffix.lower() not in ROUND_FILE_SUFFIXES:
+            kind = "a folder" if path.is_dir() else "neither .csv nor .xlsx"
+            raise InputError(
+                f"{paths.relative(path)} is {kind}: data/raw/foi_rounds/ holds only round files (.csv saved as "
+                "'CSV UTF-8', or .xlsx with the round on the first sheet), rounds.csv and a README. Save the round "
+                "in one of those formats or move the file elsewhere, then run `make manifest`."
+            )
+        found.append(path)
+    return found
 
 
 def read_round_rows() -> tuple[list[RawRow], list[corrections.Correction]]:
     """Every row of every round file, with transcription corrections applied."""
     rows: list[RawRow] = []
     for path in round_files():
-        rows.extend(read_csv(path, ROUND_FILE_COLUMNS))
+        rows.extend(read_table(path, ROUND_FILE_COLUMNS))
     return corrections.apply(rows, corrections.load())
 
 

@@ -36,6 +36,8 @@ export LC_ALL := C.UTF-8
 export MATPLOTLIBRC := $(CURDIR)/matplotlibrc
 export MPLCONFIGDIR := $(CURDIR)/build/mplconfig
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
+# `make all STRICT=1`: a field no rule reads stops the build instead of waiting under "needs review".
+export MISSING_OFFENDERS_STRICT := $(STRICT)
 
 PYTHON ?= python3
 VENV := .venv
@@ -90,7 +92,10 @@ help: ## List the targets (this is the default goal)
 
 all: rounds analysis ledger briefs index ## Regenerate every output from data/raw/ (creates .venv if missing)
 
-rounds: $(CLEANED) ## Clean every FOI round into data/processed/<round_id>/
+rounds: $(CLEANED) ## Clean every FOI round into data/processed/<round_id>/ (STRICT=1: fail on any unread field)
+ifeq ($(STRICT),1)
+	$(PY) -m missing_offenders.review strict
+endif
 
 analysis: $(STAMPS)/02_round_analysis.done $(STAMPS)/03_trends_and_staffing.done ## Numbers and charts (reports/figures/)
 
@@ -197,6 +202,10 @@ reports/index.html: $(CLOSURE_index_page) $(STAMPS)/02_round_analysis.done $(STA
 
 test: | $(VENV_OK) ## Unit tests, then nbval over every committed executed notebook
 	MISSING_OFFENDERS_READ_ONLY=1 $(PY) -m pytest -n 2 --dist loadfile --nbval tests notebooks reports/notebooks
+
+round: ## Start a new FOI round: `make round ROUND=<round_id>` writes a file to fill in and a rounds.csv line
+	@test -n "$(ROUND)" || { echo "usage: make round ROUND=<round_id>  (lower-case letters, digits, '_' or '-')" >&2; exit 2; }
+	$(STDLIB_PY) -m missing_offenders.scaffold_round $(ROUND)
 
 manifest: ## Rewrite data/raw/SHA256SUMS after adding or correcting a raw file on purpose
 	$(STDLIB_PY) -m missing_offenders.manifest write

@@ -121,7 +121,8 @@ def test_a_new_round_is_discovered_without_code_changes(project):
 def test_forces_figures_above_the_national_total_stop_the_run(project):
     project.write_rounds(total="5")
     project.manifest()
-    fails_cleanly(project, "add up to at least 10", "more than the national total of 5", "rounds.csv line 2")
+    fails_cleanly(project, "add up to at least 10", "more than the national total of 5", "rounds.csv line 2",
+                  "data/raw/foi_rounds/synthetic_test.csv line 2 (Cambridgeshire Constabulary: 10)")
 
 
 def test_a_correction_naming_a_file_that_is_not_a_round_file(project):

@@ -222,3 +222,14 @@ def test_withdrawing_a_round_removes_its_outputs(built_skeleton):
     assert "removed reports/notebooks/01_clean_round/sun_undated.ipynb" in result.stdout
     assert not processed.exists() and not executed.exists()
     assert (built_skeleton / "data/processed").is_dir()
+
+
+def test_make_round_scaffolds_a_round_to_fill_in(tmp_path):
+    copy_build_skeleton(tmp_path)
+    assert subprocess.run(["make", "round"], cwd=tmp_path, capture_output=True, text=True).returncode == 2
+    result = subprocess.run(["make", "round", "ROUND=synthetic_new"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    scaffold = (tmp_path / "data/raw/foi_rounds/synthetic_new.csv").read_text().splitlines()
+    assert scaffold[0].startswith("round_id,force_as_reported,count_text")
+    assert len(scaffold) == 1 + 46 and scaffold[1].startswith("synthetic_new,")
+    assert "\nsynthetic_new," in (tmp_path / "data/raw/foi_rounds/rounds.csv").read_text()

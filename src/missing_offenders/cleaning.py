@@ -442,9 +442,13 @@ def _summary(cleaned: CleanedRound) -> pd.DataFrame:
     joint_max = None if any(f.maximum is None for f in joint) else sum(f.maximum for f in joint)
     total = info.total_reported
     if total is not None and attributed_min + joint_min > total:
+        counted = frame[frame["missing_min"].fillna(0) > 0].sort_values("missing_min", ascending=False)
+        largest = "; ".join(f"{r.raw_file} line {int(r.raw_line)} ({r.force_name}: {int(r.missing_min)})"
+                            for r in counted.head(5).itertuples())
         raise InputError(
             f"round {info.round_id!r}: the forces' own figures add up to at least {attributed_min + joint_min}, more "
             f"than the national total of {total} in {paths.relative(paths.ROUNDS_FILE)} line {info.source_line}. "
+            f"The largest figures come from {largest}. "
             "One of them is mis-transcribed or belongs to another round: check both before going on."
         )
     rows = []

@@ -53,10 +53,10 @@ endif
 OTHER_ROUNDS := $(filter-out $(DEFAULT_ROUND),$(ROUNDS))
 CLEANED := $(STAMPS)/01_clean_round.done $(OTHER_ROUNDS:%=reports/notebooks/01_clean_round/%.ipynb)
 
-.PHONY: help all rounds analysis ledger briefs index test lab clean manifest bench venv
+.PHONY: help all rounds analysis ledger briefs index test lab clean manifest bench venv pages-check
 
 help: ## List the targets (this is the default goal)
-	@$(PYTHON) -c 'import re,sys; [print(f"  make {m[0]:<10} {m[1]}") for m in re.findall(r"^([a-z]+):.*?## (.*)$$", open("Makefile").read(), re.M)]'
+	@$(PYTHON) -c 'import re,sys; [print(f"  make {m[0]:<10} {m[1]}") for m in re.findall(r"^([a-z-]+):.*?## (.*)$$", open("Makefile").read(), re.M)]'
 
 all: rounds analysis ledger briefs index ## Regenerate every output from data/raw/ (creates .venv if missing)
 
@@ -109,7 +109,8 @@ reports/notebooks/01_clean_round/%.ipynb: $(CLEAN_NB) $(MODULES_01_clean_round) 
 	$(NB_RUN) $(CLEAN_NB) $@ -r round_id $*
 
 $(STAMPS)/02_round_analysis.done: $(ANALYSIS_NB) $(MODULES_02_round_analysis) $(STYLE) $(STAMPS)/01_clean_round.done \
-		$(REF)/mappa_england_wales_national.csv $(REF)/mappa_area_figures.csv $(VENV_OK) | $(STAMPS)/raw-verified
+		$(REF)/mappa_england_wales_national.csv $(REF)/mappa_area_figures.csv $(REF)/nspcc_2015_staffing.csv \
+		$(VENV_OK) | $(STAMPS)/raw-verified
 	$(run_in_place)
 
 $(STAMPS)/03_trends_and_staffing.done: $(TRENDS_NB) $(MODULES_03_trends_and_staffing) $(STYLE) $(CLEANED) \
@@ -136,6 +137,12 @@ reports/index.html: $(CLOSURE_index_page) $(STAMPS)/02_round_analysis.done $(STA
 
 test: | $(VENV_OK) ## Unit tests, then nbval over every committed executed notebook
 	MISSING_OFFENDERS_READ_ONLY=1 $(PY) -m pytest -n 2 --dist loadfile --nbval tests notebooks reports/notebooks
+
+# Not part of `make test`: needs Debian's chromium and axe-core (installed here if missing).
+pages-check: reports/index.html | $(VENV_OK) ## Index and briefs in headless chromium at 1280 and 390 px: fit, axe, screenshots
+	command -v chromium >/dev/null || { apt-get update && apt-get install -y --no-install-recommends chromium; }
+	cd tools && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	$(PY) tools/check_pages.py
 
 manifest: ## Rewrite data/raw/SHA256SUMS after adding or correcting a raw file on purpose
 	$(STDLIB_PY) -m missing_offenders.manifest write

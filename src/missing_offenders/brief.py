@@ -91,7 +91,7 @@ def round_label(ctx: BriefContext) -> str:
     info = ctx.info
     who = info.publisher.split(" (")[0] if info.publisher else ctx.round_id
     when = f", {info.snapshot_start:%B} to {info.snapshot_end:%B %Y}" if info.snapshot_start and info.snapshot_end else ""
-    return f"FOI round: {who}{when} ({ctx.round_id})"
+    return f"FOI round: {who}{when}"
 
 
 def figure_sentence(ctx: BriefContext) -> str:
@@ -126,7 +126,7 @@ def figure_html(ctx: BriefContext) -> str:
     status = ctx.row["status"]
     label = analysis.figure_label(ctx.row["missing_min"], ctx.row["missing_max"]) or "no figure"
     return (f"<h2>The figure</h2><p class='figure'><strong>{escape(label)}</strong> "
-            f"<span class='status'>status: {escape(status)}</span></p>" + _p(figure_sentence(ctx)))
+            f"<span class='status'>({escape(analysis.status_words(status))})</span></p>" + _p(figure_sentence(ctx)))
 
 
 def source_html(ctx: BriefContext) -> str:
@@ -175,12 +175,18 @@ def rank_html(ctx: BriefContext) -> str:
         return "<h2>Nationally</h2>" + _p(
             f"{ctx.name} is not in the national ranking: {len(ranked)} forces had a published figure or described cases.")
     me = mine.iloc[0]
+    ranked_count = int(ranked["rank"].notna().sum())
+    if pd.isna(me["rank"]):
+        return "<h2>Nationally</h2>" + _p(
+            f"{ctx.name} is not ranked: only described cases are known, so its figure is at least {me['missing_min']}. "
+            f"{ranked_count} forces gave a figure that can be ranked.")
     ties = ranked[(ranked["rank"] == me["rank"]) & (ranked["force_id"] != ctx.force_id)]
     tie = f" (level with {', '.join(ties['force_name'])})" if len(ties) else ""
     share = (f" It is {me['share_of_national_pct']:.1f}% of the national total of {ctx.total}."
              if not pd.isna(me["share_of_national_pct"]) else "")
     return "<h2>Nationally</h2>" + _p(
-        f"{ctx.name} ranks {int(me['rank'])} of the {len(ranked)} forces with a published figure or described cases{tie}.{share}")
+        f"{ctx.name} has the {'highest' if me['rank'] == 1 else analysis.ordinal(int(me['rank'])) + ' highest'} figure "
+        f"of the {ranked_count} forces that gave one{tie}.{share}")
 
 
 def neighbours_html(ctx: BriefContext, width: int = 2) -> str:
@@ -194,7 +200,7 @@ def neighbours_html(ctx: BriefContext, width: int = 2) -> str:
         near = ranked.head(2 * width + 1)
     highlight = " class='me'"
     rows = "".join(
-        f"<tr{highlight if r.force_id == ctx.force_id else ''}><td>{int(r.rank)}</td><td>{escape(r.force_name)}</td>"
+        f"<tr{highlight if r.force_id == ctx.force_id else ''}><td>{'not ranked' if pd.isna(r.rank) else int(r.rank)}</td><td>{escape(r.force_name)}</td>"
         f"<td>{escape(r.label)}</td></tr>" for r in near.itertuples())
     heading = "Forces with similar figures" if len(mine) else "The forces with the highest figures"
     return f"<h2>{heading}</h2><table><tr><th>rank</th><th>force</th><th>missing</th></tr>{rows}</table>"
@@ -266,7 +272,9 @@ def chart_image(ctx: BriefContext):
     import matplotlib.pyplot as plt
     from IPython.display import Image
 
-    fig, _, alt = publication.missing_by_force_figure(ctx.round_id, ctx.force_id)
+    from .charts import PHONE  # narrow layout: legible on a phone, and no wider than the page on a desk
+
+    fig, _, alt = publication.missing_by_force_figure(ctx.round_id, ctx.force_id, PHONE)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)

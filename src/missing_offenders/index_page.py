@@ -10,7 +10,7 @@ from html import escape
 
 import pandas as pd
 
-from . import analysis, claims, html_page, paths, registry, rounds, staffing
+from . import analysis, claims, html_page, paths, registry, rounds, staffing, trends
 from .outputs import write_texts
 
 CHARTS = ("{round_id}_missing_by_force", "{round_id}_longest_missing", "national_totals", "staffing_ratio")
@@ -56,10 +56,10 @@ def charts_html(round_id: str) -> str:
     for template in CHARTS:
         name = template.format(round_id=round_id)
         alt = (paths.FIGURES / f"{name}.alt.txt").read_text(encoding="utf-8").strip()
-        parts.append(
-            f"<figure><img src='figures/{name}.png' alt='{escape(alt, quote=True)}'>"
-            f"<figcaption>Download: <a href='figures/{name}.svg'>SVG</a> · <a href='figures/{name}.png'>PNG</a> · "
-            f"<a href='figures/{name}.csv'>data (CSV)</a> · <a href='figures/{name}.alt.txt'>alt text</a></figcaption></figure>")
+        parts.append(html_page.figure(
+            f"figures/{name}.png", alt, phone_src=f"figures/{name}.phone.png",
+            caption=f"Download: <a href='figures/{name}.svg'>SVG</a> · <a href='figures/{name}.png'>PNG</a> · "
+                    f"<a href='figures/{name}.csv'>data (CSV)</a> · <a href='figures/{name}.alt.txt'>alt text</a>"))
     return "".join(parts)
 
 
@@ -69,7 +69,8 @@ def ledger_html() -> str:
     summary = ", ".join(f"{counts.get(v, 0)} {v.replace('_', ' ')}" for v in claims.VERDICTS)
     return (f"<p>{len(ledger)} claims: {summary}. Full ledger with evidence: "
             f"<a href='claims_ledger.csv'>claims_ledger.csv</a>.</p>"
-            + _table(ledger, ["claim_id", "published_text", "claimed", "computed", "verdict", "note"]))
+            + _table(ledger.assign(verdict=ledger["verdict"].str.replace("_", " ")),
+                     ["claim_id", "published_text", "claimed", "computed", "verdict", "note"]))
 
 
 def briefs_html(round_id: str) -> str:
@@ -84,7 +85,7 @@ def files_html() -> str:
     for path in files:
         rounds.setdefault(path.parent.name, []).append(path)
     rows = "".join(
-        f"<li>{escape(round_id)}: " + " · ".join(f"<a href='{_rel(p)}'>{p.name}</a>" for p in found) + "</li>"
+        f"<li>{escape(trends.round_words(round_id))}: " + " · ".join(f"<a href='{_rel(p)}'>{p.name}</a>" for p in found) + "</li>"
         for round_id, found in rounds.items())
     return f"<ul>{rows}</ul>"
 

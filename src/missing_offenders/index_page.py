@@ -22,7 +22,7 @@ def _rel(path) -> str:
 
 
 def _table(frame: pd.DataFrame, columns: list[str]) -> str:
-    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    head = "".join(f"<th>{escape(c.replace('_', ' '))}</th>" for c in columns)  # headers in words, not column ids
     body = "".join("<tr>" + "".join(f"<td>{'' if pd.isna(v) else escape(str(v))}</td>" for v in row) + "</tr>"
                    for row in frame[columns].itertuples(index=False))
     return f"<table><tr>{head}</tr>{body}</table>"

@@ -76,7 +76,7 @@ OTHER_ROUNDS := $(filter-out $(DEFAULT_ROUND),$(ROUNDS))
 ROUND_INPUTS := $(ROUNDS:%=build/round-inputs/%)
 CLEANED := $(STAMPS)/01_clean_round.done $(STAMPS)/rounds.done
 
-.PHONY: help all rounds analysis ledger briefs index test lab clean manifest bench load-check venv round
+.PHONY: help all rounds analysis ledger briefs index test lab clean manifest bench load-check venv round pages-check
 
 # Build goals run in a child make holding build/make.lock: two makes started together in one
 # checkout would otherwise run the same notebooks at once and race on build/rules.mk.
@@ -174,7 +174,8 @@ $(STAMPS)/rounds.done: $(OTHER_ROUNDS:%=$(STAMPS)/round/%) build/round-list | $(
 	touch $@
 
 $(STAMPS)/02_round_analysis.done: $(ANALYSIS_NB) $(MODULES_02_round_analysis) $(STYLE) $(STAMPS)/01_clean_round.done \
-		$(REF)/mappa_england_wales_national.csv $(REF)/mappa_area_figures.csv $(VENV_OK) | $(STAMPS)/raw-verified
+		$(REF)/mappa_england_wales_national.csv $(REF)/mappa_area_figures.csv $(REF)/nspcc_2015_staffing.csv \
+		$(VENV_OK) | $(STAMPS)/raw-verified
 	$(run_in_place)
 
 $(STAMPS)/03_trends_and_staffing.done: $(TRENDS_NB) $(MODULES_03_trends_and_staffing) $(STYLE) $(CLEANED) \
@@ -206,6 +207,12 @@ test: | $(VENV_OK) ## Unit tests, then nbval over every committed executed noteb
 round: ## Start a new FOI round: `make round ROUND=<round_id>` writes a file to fill in and a rounds.csv line
 	@test -n "$(ROUND)" || { echo "usage: make round ROUND=<round_id>  (lower-case letters, digits, '_' or '-')" >&2; exit 2; }
 	$(STDLIB_PY) -m missing_offenders.scaffold_round $(ROUND)
+
+# Not part of `make test`: needs Debian's chromium and axe-core (installed here if missing).
+pages-check: reports/index.html | $(VENV_OK) ## Index and briefs in headless chromium at 1280 and 390 px: fit, axe, screenshots
+	command -v chromium >/dev/null || { apt-get update && apt-get install -y --no-install-recommends chromium; }
+	cd tools && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	$(PY) tools/check_pages.py
 
 manifest: ## Rewrite data/raw/SHA256SUMS after adding or correcting a raw file on purpose
 	$(STDLIB_PY) -m missing_offenders.manifest write

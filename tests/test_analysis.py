@@ -26,6 +26,12 @@ def test_ranking_and_met_share(pa):
     met = ranked.iloc[0]
     assert (met["force_id"], met["missing_min"], met["share_of_national_pct"]) == ("metropolitan", 167, 42.2)
     assert list(ranked["rank"][:4]) == [1, 2, 3, 4]
+    # Forces known only to have '1+' are listed after every ranked force, Norfolk's 1 included, and not ranked.
+    open_ended = ranked[ranked["missing_max"].isna()]
+    assert set(open_ended["force_id"]) == {"gloucestershire", "humberside", "northumbria"}
+    assert open_ended["rank"].isna().all()
+    assert open_ended.index.min() > ranked.index[ranked["force_id"] == "norfolk"][0]
+    assert ranked["rank"].dropna().is_monotonic_increasing
     assert ranked.loc[ranked["force_id"] == "gloucestershire", "share_of_national_pct"].isna().all()
 
 
@@ -64,13 +70,19 @@ def test_staffing_csv_and_rounding():
     assert ratio.per_staff_rounded == ratio.published_ratio == 50
     data = figure_csv("staffing_ratio")
     assert data.iloc[0]["offenders_per_staff"] == pytest.approx(round(ratio.per_staff, 2))
+    assert ratio.staff_range == (850, 950)
+    assert [round(v, 1) for v in ratio.per_staff_range] == [48.5, 54.2]
+    # The range implied by 'about 900' is a whisker on the computed row, not rows drawn like data.
+    assert data["label"].tolist() == ["46,102 offenders / about 900 staff", "published: 'one for every 50'"]
+    assert (data.iloc[0]["offenders_per_staff_low"], data.iloc[0]["offenders_per_staff_high"]) == (48.53, 54.24)
 
 
 def test_rates_use_only_the_same_financial_year(pa):
     national = rates.national_rate(pa["force_returns"], 396, dt.date(2015, 3, 10))
     assert national["denominator"].unique().tolist() == [49466]
-    assert national["per_1000"].tolist() == [8.01, 8.01, 6.47]
-    assert "coverage mismatch" in national["basis"].iloc[0]
+    # Only bounds for England and Wales: the UK total over the E&W register is not a measure of anything.
+    assert national["per_1000"].tolist() == [8.01, 6.47]
+    assert not national["measure"].str.contains("UK").any()
     by_force = rates.force_rates(pa["force_returns"], dt.date(2015, 3, 10))
     assert by_force[["force_id", "missing", "register", "per_1000"]].values.tolist() == [["nottinghamshire", 6, 1024, 5.86]]
     assert rates.national_rate(pa["force_returns"], 396, dt.date(2010, 1, 1)).empty  # no 2009/10 register row
@@ -107,7 +119,8 @@ def test_charts_redrawn_are_byte_identical_to_the_committed_files(draw):
 
 def test_alt_text():
     alt = (paths.FIGURES / "staffing_ratio.alt.txt").read_text()
-    assert alt.startswith("Bar chart: One police staff member for every 51")
+    assert alt.startswith("Bar chart: About one police staff member for every 50 registered sex offenders.")
+    assert "every 51" not in alt and "48.5 to 54.2" in alt
 
 
 def test_met_series_from_all_returns():

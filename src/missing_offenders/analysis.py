@@ -9,6 +9,23 @@ import pandas as pd
 from . import paths
 
 COUNTED = ("reported", "cases_only")
+STATUS_WORDS = {  # force_returns.csv `status`, as a reader should see it
+    "reported": "figure published",
+    "cases_only": "cases described, no total published",
+    "refused": "refused to give a figure",
+    "no_response": "gave no figure",
+    "not_published": "no published figure found",
+}
+
+
+def status_words(status: str) -> str:
+    return STATUS_WORDS.get(status, status.replace("_", " "))
+
+
+def ordinal(n: int) -> str:
+    """1 -> '1st', 2 -> '2nd', 11 -> '11th', 22 -> '22nd'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _read(path, integers=(), decimals=()) -> pd.DataFrame:
@@ -78,13 +95,19 @@ def figure_label(low, high) -> str:
 
 
 def missing_by_force(returns: pd.DataFrame, national_total: int | None) -> pd.DataFrame:
-    """Forces with a figure (or described cases), ranked; share of the national total where exact."""
+    """Forces with a figure (or described cases), ranked by the lowest value their figure allows; a force
+    known only by a lower bound comes last, unranked; share of the national total where exact."""
     counted = returns[returns["status"].isin(COUNTED)].copy()
     counted["label"] = [figure_label(lo, hi) for lo, hi in zip(counted["missing_min"], counted["missing_max"])]
+    # A force known only by a lower bound ('1+': cases described, no total) could have any figure
+    # from its bound up: it is listed after the ranked forces and not ranked (rank blank).
+    counted["open_ended"] = counted["missing_max"].isna()
     counted = counted.sort_values(
-        ["missing_min", "missing_max", "force_name"], ascending=[False, False, True], na_position="last"
+        ["open_ended", "missing_min", "missing_max", "force_name"], ascending=[True, False, False, True],
+        na_position="last"
     )
-    counted["rank"] = counted["missing_min"].rank(method="min", ascending=False).astype("Int64")
+    bounded = counted["missing_min"].where(~counted["open_ended"])
+    counted["rank"] = bounded.rank(method="min", ascending=False).astype("Int64")
     exact = counted["missing_min"] == counted["missing_max"]
     if national_total:
         share = counted["missing_min"].astype("Float64") / national_total * 100

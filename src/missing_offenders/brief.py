@@ -204,7 +204,7 @@ def figure_html(ctx: BriefContext) -> str:
     extra = context_sentences(ctx)
     context_html = (f"<p class='context'>Context given with the figure: {escape('; '.join(extra))}.</p>" if extra else "")
     return (f"<h2>The figure</h2><p class='figure'><strong>{escape(label)}</strong> "
-            f"<span class='status'>({escape(STATUS_LABEL.get(status, status))})</span></p>"
+            f"<span class='status'>({escape(analysis.status_words(status))})</span></p>"
             + _p(figure_sentence(ctx)) + context_html)
 
 
@@ -270,14 +270,18 @@ def rank_html(ctx: BriefContext) -> str:
         return "<h2>Nationally</h2>" + _p(
             f"{ctx.name} is not in the national ranking: {len(ranked)} forces had a published figure or described cases.")
     me = mine.iloc[0]
+    ranked_count = int(ranked["rank"].notna().sum())
+    if pd.isna(me["rank"]):
+        return "<h2>Nationally</h2>" + _p(
+            f"{ctx.name} is not ranked: only described cases are known, so its figure is at least {me['missing_min']}. "
+            f"{ranked_count} forces gave a figure that can be ranked.")
     ties = ranked[(ranked["rank"] == me["rank"]) & (ranked["force_id"] != ctx.force_id)]
     tie = f" (level with {', '.join(ties['force_name'])})" if len(ties) else ""
     share = (f" It is {me['share_of_national_pct']:.1f}% of the national total of {ctx.total}."
              if not pd.isna(me["share_of_national_pct"]) else "")
-    position = "the highest" if int(me["rank"]) == 1 else f"number {int(me['rank'])}"
     return "<h2>Nationally</h2>" + _p(
-        f"{ctx.name}'s figure is {position} of the {len(ranked)} forces with a published figure or described "
-        f"cases{tie}.{share}")
+        f"{ctx.name} has the {'highest' if me['rank'] == 1 else analysis.ordinal(int(me['rank'])) + ' highest'} figure "
+        f"of the {ranked_count} forces that gave one{tie}.{share}")
 
 
 def with_ties(ranked: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
@@ -302,7 +306,7 @@ def neighbours_html(ctx: BriefContext, width: int = 2) -> str:
         near = with_ties(ranked, 0, 2 * width)
     highlight = " class='me'"
     rows = "".join(
-        f"<tr{highlight if r.force_id == ctx.force_id else ''}><td>{int(r.rank)}</td><td>{escape(r.force_name)}</td>"
+        f"<tr{highlight if r.force_id == ctx.force_id else ''}><td>{'not ranked' if pd.isna(r.rank) else int(r.rank)}</td><td>{escape(r.force_name)}</td>"
         f"<td>{escape(r.label)}</td></tr>" for r in near.itertuples())
     heading = "Forces with similar figures" if len(mine) else "The forces with the highest figures"
     return f"<h2>{heading}</h2><table><tr><th>rank</th><th>force</th><th>missing</th></tr>{rows}</table>"
@@ -415,7 +419,9 @@ def chart_image(ctx: BriefContext):
     import matplotlib.pyplot as plt
     from IPython.display import Image
 
-    fig, _, alt = publication.missing_by_force_figure(ctx.round_id, ctx.force_id)
+    from .charts import PHONE  # narrow layout: legible on a phone, and no wider than the page on a desk
+
+    fig, _, alt = publication.missing_by_force_figure(ctx.round_id, ctx.force_id, PHONE)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)

@@ -18,6 +18,7 @@ from html import escape
 from pathlib import Path
 
 from . import html_page, paths
+from .registry import load as load_registry
 
 TEMPLATE = paths.NOTEBOOKS / "05_force_brief.ipynb"
 REMOVE_TAG = "remove-in-brief"
@@ -54,15 +55,17 @@ def _run_forces(round_id: str, force_ids: list[str]) -> list[tuple[str, str | No
             for cell in nb.cells:
                 if "injected-parameters" in cell.metadata.get("tags", []):
                     cell.metadata["tags"].append(REMOVE_TAG)
-            title = f"{force_id}: missing registered sex offenders ({round_id})"
+            title = f"{load_registry().by_id[force_id].name}: missing registered sex offenders"
             results.append((force_id, render(nb, title), None))
     return results
 
 
 def index_page(round_id: str, forces) -> str:
     items = "".join(f"<li><a href='{f.force_id}.html'>{escape(f.name)}</a></li>" for f in forces)
-    return html_page.page(f"Force briefs ({round_id})", f"<h1>Force briefs: {escape(round_id)}</h1><ul>{items}</ul>",
-                          nav=BRIEF_NAV[:1])
+    from .trends import round_words
+
+    heading = f"Force briefs: {round_words(round_id)}"
+    return html_page.page(heading, f"<h1>{escape(heading)}</h1><ul>{items}</ul>", nav=BRIEF_NAV[:1])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,7 +10,7 @@ from html import escape
 
 import pandas as pd
 
-from . import analysis, attribution, claims, conflicts, html_page, links, paths, publication, registry, rounds, staffing
+from . import analysis, attribution, claims, conflicts, html_page, links, paths, publication, registry, rounds, staffing, trends
 from .outputs import write_texts
 
 CHARTS = ("{round_id}_missing_by_force", "{round_id}_longest_missing", "national_totals", "staffing_ratio")
@@ -22,7 +22,7 @@ def _rel(path) -> str:
 
 
 def _table(frame: pd.DataFrame, columns: list[str]) -> str:
-    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    head = "".join(f"<th>{escape(c.replace('_', ' '))}</th>" for c in columns)  # headers in words, not column ids
     body = "".join("<tr>" + "".join(f"<td>{'' if pd.isna(v) else escape(str(v))}</td>" for v in row) + "</tr>"
                    for row in frame[columns].itertuples(index=False))
     return f"<table><tr>{head}</tr>{body}</table>"
@@ -60,10 +60,10 @@ def charts_html(round_id: str) -> str:
     for template in CHARTS:
         name = template.format(round_id=round_id)
         alt = (paths.FIGURES / f"{name}.alt.txt").read_text(encoding="utf-8").strip()
-        parts.append(
-            f"<figure><img src='figures/{name}.png' alt='{escape(alt, quote=True)}'>"
-            f"<figcaption>Download: <a href='figures/{name}.svg'>SVG</a> · <a href='figures/{name}.png'>PNG</a> · "
-            f"<a href='figures/{name}.csv'>data (CSV)</a> · <a href='figures/{name}.alt.txt'>alt text</a></figcaption></figure>")
+        parts.append(html_page.figure(
+            f"figures/{name}.png", alt, phone_src=f"figures/{name}.phone.png",
+            caption=f"Download: <a href='figures/{name}.svg'>SVG</a> · <a href='figures/{name}.png'>PNG</a> · "
+                    f"<a href='figures/{name}.csv'>data (CSV)</a> · <a href='figures/{name}.alt.txt'>alt text</a>"))
     return "".join(parts)
 
 
@@ -73,7 +73,8 @@ def ledger_html() -> str:
     summary = ", ".join(f"{counts.get(v, 0)} {v.replace('_', ' ')}" for v in claims.VERDICTS)
     return (f"<p>{len(ledger)} claims: {summary}. Full ledger with evidence: "
             f"<a href='claims_ledger.csv'>claims_ledger.csv</a>.</p>"
-            + _table(ledger, ["claim_id", "published_text", "claimed", "computed", "verdict", "reason", "note"])
+            + _table(ledger.assign(verdict=ledger["verdict"].str.replace("_", " ")),
+                     ["claim_id", "published_text", "claimed", "computed", "verdict", "reason", "note"])
             + "<p>Reasons a claim is not checkable: " + "; ".join(
                 f"<strong>{escape(code)}</strong>: {escape(meaning)}" for code, meaning in claims.REASONS.items())
             + ".</p>")
@@ -112,7 +113,7 @@ def files_html() -> str:
     for path in files:
         rounds.setdefault(path.parent.name, []).append(path)
     rows = "".join(
-        f"<li>{escape(round_id)}: " + " · ".join(f"<a href='{_rel(p)}'>{p.name}</a>" for p in found) + "</li>"
+        f"<li>{escape(trends.round_words(round_id))}: " + " · ".join(f"<a href='{_rel(p)}'>{p.name}</a>" for p in found) + "</li>"
         for round_id, found in rounds.items())
     return f"<ul>{rows}</ul>"
 

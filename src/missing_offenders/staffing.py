@@ -10,6 +10,7 @@ from .numbers import parse_number
 from .rawio import read_csv
 
 NSPCC_FILE = paths.REFERENCE / "nspcc_2015_staffing.csv"
+ABOUT_MARGIN = 50  # "about 900" read as 850 to 950 (rounded to the nearest 100)
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,24 @@ class StaffingRatio:
     published_ratio: int      # 50, read from the NSPCC's sentence
     offenders_source: str
     staff_source: str
+    published_date: str       # when the NSPCC's figures were published (the count is no later)
 
     def per_staff_if_staff_were(self, staff: int) -> float:
         return self.offenders / staff
+
+    @property
+    def staff_range(self) -> tuple[int, int]:
+        """The staff numbers a rounded 'about N' allows, read as N rounded to the nearest 100
+        (850 to 950 for 'about 900'): the project's reading, not a published figure."""
+        margin = ABOUT_MARGIN if self.staff_is_approximate else 0
+        return self.staff - margin, self.staff + margin
+
+    @property
+    def per_staff_range(self) -> tuple[float, float]:
+        """Offenders per member of staff over `staff_range`, lowest first."""
+        fewest, most = self.staff_range
+        return self.per_staff_if_staff_were(most), self.per_staff_if_staff_were(fewest)
+
 
 
 def _value(rows, claim: str):
@@ -35,7 +51,7 @@ def _value(rows, claim: str):
 
 
 def load() -> StaffingRatio:
-    rows = read_csv(NSPCC_FILE, ("claim", "value", "verbatim", "source_url"))
+    rows = read_csv(NSPCC_FILE, ("claim", "value", "verbatim", "source_url", "published_date"))
     staff_row = _value(rows, "police staff managing RSOs in England and Wales")
     offenders_row = _value(rows, "RSOs managed (NSPCC FOI basis)")
     ratio_row = _value(rows, "ratio")
@@ -52,4 +68,5 @@ def load() -> StaffingRatio:
         per_staff_rounded=int(round(per_staff, -1)), published_ratio=int(match.group(1)),
         offenders_source=f"{offenders_row.file} line {offenders_row.line}",
         staff_source=f"{staff_row.file} line {staff_row.line}",
+        published_date=offenders_row.get("published_date"),
     )

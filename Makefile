@@ -94,7 +94,7 @@ all: rounds analysis ledger briefs index ## Regenerate every output from data/ra
 
 rounds: $(CLEANED) ## Clean every FOI round into data/processed/<round_id>/ (STRICT=1: fail on any unread field)
 ifeq ($(STRICT),1)
-	$(PY) -m missing_offenders.review strict
+	$(PY) -m missing_offenders.round_history strict
 endif
 
 analysis: $(STAMPS)/02_round_analysis.done $(STAMPS)/03_trends_and_staffing.done ## Numbers and charts (reports/figures/)

@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
-from missing_offenders import cleaning, readings, review
+from missing_offenders import cleaning, readings, review, round_history
 from synthetic_project import REAL_ROOT, ROUND_COLUMNS, ROUNDS_COLUMNS, SyntheticProject, csv_text, synthetic_row
 
 UNREADABLE_DURATION = "since the dawn of time"
@@ -180,7 +180,7 @@ def test_a_figure_far_above_the_forces_other_rounds_is_flagged():
     def returns(values):
         return pd.DataFrame({"force_id": list(values), "force_name": list(values),
                              "missing_min": pd.array(list(values.values()), dtype="Int64")})
-    table = review.history_outliers(
+    table = round_history.history_outliers(
         {"a_2007": returns({"kent": 5, "essex": 2}), "b_2015": returns({"kent": 60, "essex": 7}),
          "c_flow": returns({"kent": 500, "essex": 2})},
         {"a_2007": "stock", "b_2015": "stock", "c_flow": "flow"})
@@ -309,17 +309,17 @@ def test_no_shipped_figure_is_far_above_the_forces_other_rounds():
 
     from missing_offenders import rounds
 
-    returns = {r: frame for r, frame in review.processed_rounds().items() if r in SHIPPED_ROUNDS}
+    returns = {r: frame for r, frame in round_history.processed_rounds().items() if r in SHIPPED_ROUNDS}
     assert sorted(returns) == sorted(SHIPPED_ROUNDS)
-    assert review.history_outliers(returns, {r: rounds.info_for(r).measure for r in returns}).empty
+    assert round_history.history_outliers(returns, {r: rounds.info_for(r).measure for r in returns}).empty
 
 
 def test_strict_check_over_processed_rounds(monkeypatch):
     returns = {"synthetic_a": pd.DataFrame({"force_id": ["kent"], "duration_status": ["unread"], "raw_file": ["x.csv"],
                                             "raw_line": [2], "duration_text": ["SYNTHETIC"]})}
-    assert review.unread_fields(returns) == ["synthetic_a: kent (x.csv, line 2, column duration_text: 'SYNTHETIC')"]
-    monkeypatch.setattr(review, "processed_rounds", lambda: {})
-    assert review.main(["strict"]) == 0
+    assert round_history.unread_fields(returns) == ["synthetic_a: kent (x.csv, line 2, column duration_text: 'SYNTHETIC')"]
+    monkeypatch.setattr(round_history, "processed_rounds", lambda: {})
+    assert round_history.main(["strict"]) == 0
 
 
 def test_a_readings_file_named_after_no_round_is_an_error(project):

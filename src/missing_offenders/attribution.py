@@ -139,13 +139,19 @@ def totals_by_tier(returns: pd.DataFrame, story_urls, national_total: int | None
     return frame
 
 
+def _summary_value(summary: pd.DataFrame, measure: str):
+    values = summary.loc[summary["measure"] == measure, "value"]
+    if len(values) != 1:
+        raise KeyError(f"summary has {len(values)} rows for {measure!r}")
+    return None if pd.isna(values.iloc[0]) else int(values.iloc[0])
+
+
 def tier_table(summary: pd.DataFrame) -> pd.DataFrame:
     """The round summary's attributed total and remainder by cumulative tier, as one small table."""
-    from .analysis import summary_value  # analysis imports nothing from here; late import keeps this module light
 
     rows = [{"figures counted": CUMULATIVE_LABEL[key],
-             "attributed, at least": summary_value(summary, f"attributed_min_{key}"),
-             "unattributed, at most": summary_value(summary, f"unattributed_max_{key}")}
+             "attributed, at least": _summary_value(summary, f"attributed_min_{key}"),
+             "unattributed, at most": _summary_value(summary, f"unattributed_max_{key}")}
             for key, _ in CUMULATIVE]
     frame = pd.DataFrame(rows)
     for column in ("attributed, at least", "unattributed, at most"):

@@ -12,60 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import dates, paths, staffing
-from .numbers import parse_number
-from .rawio import read_csv
+from .registers import AREA_FILE, NATIONAL_FILE, Register, area_registers, national_register_rows, national_registers  # noqa: F401
 
-NATIONAL_FILE = paths.REFERENCE / "mappa_england_wales_national.csv"
-AREA_FILE = paths.REFERENCE / "mappa_area_figures.csv"
 ENGLAND_AND_WALES = ("England", "Wales")
-
-
-@dataclass(frozen=True)
-class Register:
-    count: int
-    as_at: dt.date
-    source: str      # file and line
-    verbatim: str
-
-
-def _count(text: str) -> int | None:
-    try:
-        return parse_number(text)
-    except ValueError:
-        return None  # ">31300": a bound, not a count
-
-
-def national_register_rows() -> tuple[dict[dt.date, Register], list[str]]:
-    """The usable England-and-Wales register counts by 31 March, and why each other row is not used."""
-    found, unused = {}, []
-    for row in read_csv(NATIONAL_FILE, ("as_at", "rso_count_england_wales", "verbatim")):
-        as_at = dates.financial_year_end(row.get("as_at"))
-        count = _count(row.get("rso_count_england_wales"))
-        where = f"line {row.line} ({row.get('as_at')}: {row.get('rso_count_england_wales')})"
-        if as_at is None:
-            unused.append(f"{where}: date not a 31 March")
-        elif count is None:
-            unused.append(f"{where}: not a count (a bound)")
-        elif "inferred" in row.get("as_at"):
-            unused.append(f"{where}: the year is the transcriber's inference")
-        else:
-            found[as_at] = Register(count, as_at, f"{row.file} line {row.line}", row.get("verbatim"))
-    return found, unused
-
-
-def national_registers() -> dict[dt.date, Register]:
-    return national_register_rows()[0]
-
-
-def area_registers() -> dict[tuple[str, dt.date], Register]:
-    found = {}
-    for row in read_csv(AREA_FILE, ("force_data_police_uk_id", "as_at_or_year", "rso_count", "verbatim")):
-        as_at = dates.financial_year_end(row.get("as_at_or_year"))
-        count = _count(row.get("rso_count"))
-        if as_at and count is not None:
-            found[(row.get("force_data_police_uk_id"), as_at)] = Register(
-                count, as_at, f"{row.file} line {row.line}", row.get("verbatim"))
-    return found
 
 
 def per_thousand(missing: float, register: int) -> float:

@@ -88,6 +88,24 @@ def test_a_figure_whose_only_source_is_the_story_is_circular():
     assert _row(_ledger(text), "Suffolk", "suffolk's figure")["verdict"] == "supported"
 
 
+def test_a_sentence_going_on_about_the_force_before_takes_its_durations_not_its_count():
+    text = ("SYNTHETIC: Lincolnshire Police said the whereabouts of seven registered sex offenders were unknown. "
+            "Two have been missing since 2006 and three since 2014.\n")
+    drafted = drafter.draft("synthetic", text, SYNTHETIC_URL, "2015_pa")["claims"]
+    later = [c for c in drafted if c["sentence"].startswith("Two")]
+    assert [(c.get("quantity"), c.get("force_id"), c["claimed"]) for c in later] == [
+        ("force_duration_text", "lincolnshire", "since 2006"), ("force_duration_text", "lincolnshire", "since 2014"),
+        (None, None, "Two, three")]
+
+
+def test_a_national_figure_whose_only_source_is_the_story_is_circular():
+    # the 2015 round's national total has one address in rounds.csv: the Guardian's story
+    guardian = "https://www.theguardian.com/society/2015/mar/10/hundreds-of-convicted-sex-offenders-are-missing-new-figures-show"
+    text = "SYNTHETIC: nearly 400 convicted sex offenders have gone missing across the UK.\n"
+    assert _row(_ledger(text, url=guardian), "nearly 400", "national total")["reason"] == "circular"
+    assert _row(_ledger(text), "nearly 400", "national total")["verdict"] == "supported"
+
+
 @pytest.mark.parametrize("sentence, quantity, match, claimed", [
     ("SYNTHETIC: Norfolk Police said one offender had been missing since August.", "force_duration_text",
      "described", "since August"),

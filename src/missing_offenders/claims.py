@@ -108,7 +108,19 @@ class Quantities:
         attributed = analysis.summary_value(self.summary, "attributed_min")
         return Computed(total, str(total), f"data/processed/{self.round_id}/summary.csv measure=national_total_reported "
                         f"({analysis.summary_detail(self.summary, 'national_total_reported')[:60]}...)",
-                        f"the forces' own published figures account for at least {attributed} of it")
+                        f"the forces' own published figures account for at least {attributed} of it",
+                        self._national_tier())
+
+    def _national_tier(self) -> str:
+        """Circular when the round's national total has no source (rounds.csv source_url and the addresses in its
+        notes) other than the story being checked; otherwise the published national figure counts as high."""
+        listed = [r for r in read_csv(paths.ROUNDS_FILE, ("round_id", "source_url", "notes"))
+                  if r.get("round_id") == self.round_id]
+        if not listed:
+            return "high"
+        row = listed[0]
+        independent = attribution.independent_sources(row.get("source_url"), row.get("notes"), (self.story_url,))
+        return "high" if independent else "circular"
 
     def forces_basis(self, claim) -> Computed:
         """The requester's own count of forces: shown, never computed (no stored sentence gives it force by force)."""

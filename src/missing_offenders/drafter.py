@@ -32,7 +32,9 @@ _OFFENDERS = r"(?:\s+(?:convicted|registered|known|dangerous))*(?:\s+sex(?:ual)?
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
 _NATIONAL = re.compile(r"\b(UK|United Kingdom|Britain|country|nationally|nationwide|England and Wales)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"']?\s+(?=[“‘\"'A-Z0-9])")
-_PRONOUN_START = re.compile(r"^[“‘\"']?(They|It|He|She|This|These|Those|Of these|Of them)\b")
+# a sentence that goes on about the force named before: "They had been missing ...", "Two have been missing since ..."
+_PRONOUN_START = re.compile(rf"^[“‘\"']?(?:They|It|He|She|This|These|Those|Of these|Of them)\b|^{_N} (?:have|had|were|are)\b",
+                            re.IGNORECASE)
 
 
 def value_of(text: str) -> float | None:
@@ -174,7 +176,7 @@ def _draft_sentence(s: _Sentence) -> list[dict]:
         elif national and (not s.forces or n > 100):
             claims.append(_claim(text, "the national total", quantity="national_total", claimed=n,
                                  printed=printed, **_match_for(qualifier)))
-        elif s.nearest_force(m.start("n")):
+        elif s.forces:  # a count only for a force named in the sentence ("Two have been ..." may be some of them)
             force = s.nearest_force(m.start("n"))
             fields = _match_for(qualifier, 0) if qualifier else {"match": "exact"}
             claims.append(_claim(text, f"{force}'s figure", quantity="force_missing", force_id=force, claimed=n,
@@ -186,7 +188,7 @@ def _draft_sentence(s: _Sentence) -> list[dict]:
     for m in re.finditer(rf"(?P<n>{_N}) (?:are|were|was|is|had|have) (?:been )?(?:missing|wanted|unaccounted)", text,
                          re.IGNORECASE):
         force, n = s.nearest_force(m.start()), value_of(m.group("n"))
-        if force and n is not None and m.start("n") not in s.used:
+        if s.forces and n is not None and m.start("n") not in s.used:
             claims.append(_claim(text, f"{force}'s figure", quantity="force_missing", force_id=force, claimed=n,
                                  printed=m.group("n"), match="exact"))
             s.used.add(m.start("n"))

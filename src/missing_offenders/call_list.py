@@ -4,14 +4,14 @@ One row per force and reason, for the round the index covers:
     no_published_figure  no figure was published for the force (or it refused, or gave none)
     medium_confidence    attribution confidence medium (attribution.py)
     low_confidence       attribution confidence low
-    circular             the only source is a story being checked (claims/*.yaml, stories.csv)
+    circular             the only source is a story being checked (claims/*.yaml)
     conflict             figures for the force that cannot all be right (conflicts.py, every round)
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from . import analysis, attribution, audit, conflicts, paths, stories
+from . import analysis, attribution, audit, conflicts, paths
 
 COLUMNS = ["force_id", "force_name", "why", "detail", "evidence", "evidence_url"]
 WHY = {
@@ -26,9 +26,9 @@ NO_FIGURE = {"not_published": "no published figure found", "refused": "refused t
 
 
 def story_urls(round_id: str) -> tuple[str, ...]:
-    """The stories checked against the round: reviewed claims files and stories.csv."""
-    listed = tuple(s.url for s in stories.load() if s.round_id == round_id) if stories.STORIES_FILE.is_file() else ()
-    return tuple(dict.fromkeys(attribution.checked_story_urls(round_id) + listed))
+    """The stories checked against the round, by the same rule as the briefs and the round summary
+    (attribution.checked_story_urls: the reviewed claims files)."""
+    return attribution.checked_story_urls(round_id)
 
 
 def _where(row) -> str:

@@ -63,7 +63,9 @@ def raw_page(raw: Path) -> str:
         for number, content in enumerate(text.splitlines(), start=1):
             rows.append(f"<tr id='L{number}'><td class='n'><a href='#L{number}'>{number}</a></td>"
                         f"<td><pre>{escape(content)}</pre></td></tr>")
-    body = (f"<h1>{escape(shown)}</h1><p class='note'>The raw file exactly as committed (checked against "
+    # the line a link points at is highlighted (CSS :target), so a reader lands on it
+    body = ("<style>tr:target td, tr:target th { background: #fff3d6; } td.n, th.n { color: #555; }</style>"
+            f"<h1>{escape(shown)}</h1><p class='note'>The raw file exactly as committed (checked against "
             "data/raw/SHA256SUMS), one row per record, numbered by the line where the record starts (the header "
             "is line 1). Link to a line with <code>#L&lt;number&gt;</code>.</p>"
             f"<table class='raw'>{''.join(rows)}</table>")

@@ -13,7 +13,7 @@ MAKEFLAGS += --no-builtin-rules --no-print-directory
 # all` runs one at a time) with logs grouped per target so parallel output stays readable, and
 # one make at a time per checkout (a lock; a second waits). Interactive goals (lab, test, bench)
 # stream their output as it comes.
-BUILD_GOALS := all rounds analysis ledger briefs index
+BUILD_GOALS := all rounds analysis ledger briefs index audit
 JOBS ?= 2
 GOALS := $(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))
 SHORT_FLAGS := $(filter-out -%,$(firstword $(MAKEFLAGS)))  # e.g. "qr" for make -q: single letters come first
@@ -76,7 +76,7 @@ OTHER_ROUNDS := $(filter-out $(DEFAULT_ROUND),$(ROUNDS))
 ROUND_INPUTS := $(ROUNDS:%=build/round-inputs/%)
 CLEANED := $(STAMPS)/01_clean_round.done $(STAMPS)/rounds.done
 
-.PHONY: help all rounds analysis ledger briefs index test lab clean manifest bench load-check venv round pages-check
+.PHONY: help all rounds analysis ledger briefs index audit test lab clean manifest bench load-check venv round pages-check
 
 # Build goals run in a child make holding build/make.lock: two makes started together in one
 # checkout would otherwise run the same notebooks at once and race on build/rules.mk.
@@ -90,7 +90,7 @@ else
 help: ## List the targets (this is the default goal)
 	@$(PYTHON) -c 'import re,sys; [print(f"  make {m[0]:<10} {m[1]}") for m in re.findall(r"^([a-z-]+):.*?## (.*)$$", open("Makefile").read(), re.M)]'
 
-all: rounds analysis ledger briefs index ## Regenerate every output from data/raw/ (creates .venv if missing)
+all: rounds analysis ledger briefs index audit ## Regenerate every output from data/raw/ (creates .venv if missing)
 
 rounds: $(CLEANED) ## Clean every FOI round into data/processed/<round_id>/ (STRICT=1: fail on any unread field)
 ifeq ($(STRICT),1)
@@ -104,6 +104,8 @@ ledger: $(STAMPS)/04_claims_ledger.done ## Check every claim of the published st
 briefs: $(STAMPS)/05_force_brief.done $(STAMPS)/briefs-$(DEFAULT_ROUND).done ## One HTML brief per force (reports/briefs/)
 
 index: reports/index.html ## The index page tying every output together
+
+audit: $(STAMPS)/audit.done ## Every executed notebook (with code) and raw file (numbered lines) as HTML (reports/audit/)
 endif
 
 venv: $(VENV_OK) ## Create .venv from requirements.txt (pinned, hash-checked)
@@ -201,6 +203,13 @@ reports/index.html: $(CLOSURE_index_page) $(STAMPS)/02_round_analysis.done $(STA
 		$(STAMPS)/04_claims_ledger.done $(STAMPS)/briefs-$(DEFAULT_ROUND).done | $(VENV_OK)
 	$(PY) -m missing_offenders.index_page $(DEFAULT_ROUND)
 
+# The audit trail: rewritten (only the pages that changed) when a raw file, a notebook or the renderer changes.
+$(STAMPS)/audit.done: src/missing_offenders/audit.py src/missing_offenders/html_page.py src/missing_offenders/links.py \
+		$(RAW_FILES) $(CLEANED) $(STAMPS)/02_round_analysis.done $(STAMPS)/03_trends_and_staffing.done \
+		$(STAMPS)/04_claims_ledger.done $(STAMPS)/05_force_brief.done | $(VENV_OK) $(STAMPS)/raw-verified
+	$(PY) -m missing_offenders.audit
+	touch $@
+
 test: | $(VENV_OK) ## Unit tests, then nbval over every committed executed notebook
 	MISSING_OFFENDERS_READ_ONLY=1 $(PY) -m pytest -n 2 --dist loadfile --nbval tests notebooks reports/notebooks
 
@@ -227,4 +236,5 @@ load-check: | $(VENV_OK) ## Cold `make all` three times under competing load; gi
 	$(PY) tools/load_check.py
 
 clean: ## Remove generated outputs (never data/raw/ nor the committed notebook sources)
-	rm -rf build data/processed reports/notebooks reports/figures reports/briefs reports/*.html reports/*.csv
+	rm -rf build data/processed reports/notebooks reports/figures reports/briefs reports/audit reports/ledgers \
+		reports/drafts reports/*.html reports/*.csv

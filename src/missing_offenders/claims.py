@@ -31,9 +31,13 @@ REASONS = {
     "not_in_data": "checkable in principle, but the figures needed are not in data/raw",
     "law": "a statement about the law: for a person to check against the legislation, not the data",
     "unrelated": "text on the page that does not belong to the story (e.g. another story's photo caption): flag it",
+    "not_mapped": "a number in a drafted claim that no rule maps to a quantity in the data: a person reads the "
+                  "sentence and writes the claim (or its reason)",
 }
 LEDGER_COLUMNS = ["claim_id", "published_text", "asserts", "claimed", "computed", "verdict", "reason", "match",
-                  "evidence", "note"]
+                  "evidence", "evidence_url", "reviewed", "note"]
+# evidence_url: each raw row the evidence names, as the address of its audit page line relative to reports/
+# (audit.py), e.g. audit/raw/foi_rounds/2015_pa.csv.html#L7; reviewed: false for a drafted claim (drafter.py).
 
 
 @dataclass
@@ -53,16 +57,21 @@ def load(story: str) -> dict:
     path = paths.CLAIMS / f"{story}.yaml"
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     story_text = (paths.PUBLISHED_STORY / f"{spec['story']}.txt").read_text(encoding="utf-8")
+    validate(spec, story_text, paths.relative(path))
+    return spec
+
+
+def validate(spec: dict, story_text: str, shown: str) -> None:
+    """Every claim quotes the story verbatim, and every not_checkable claim has a known reason."""
     for claim in spec["claims"]:
         if claim["sentence"] not in story_text:
-            raise ValueError(f"{paths.relative(path)}: claim {claim['id']}: sentence not found verbatim in the story: "
+            raise ValueError(f"{shown}: claim {claim['id']}: sentence not found verbatim in the story: "
                              f"{claim['sentence'][:80]!r}")
         if claim["match"] == "not_checkable" and not claim.get("reason"):
-            raise ValueError(f"{paths.relative(path)}: claim {claim['id']} is not_checkable without a reason")
+            raise ValueError(f"{shown}: claim {claim['id']} is not_checkable without a reason")
         if claim.get("reason") and claim["reason"] not in REASONS:
-            raise ValueError(f"{paths.relative(path)}: claim {claim['id']}: reason {claim['reason']!r} is not one of "
+            raise ValueError(f"{shown}: claim {claim['id']}: reason {claim['reason']!r} is not one of "
                              f"{', '.join(REASONS)}")
-    return spec
 
 
 def _row_evidence(round_id: str, row: pd.Series) -> str:
@@ -99,7 +108,19 @@ class Quantities:
         attributed = analysis.summary_value(self.summary, "attributed_min")
         return Computed(total, str(total), f"data/processed/{self.round_id}/summary.csv measure=national_total_reported "
                         f"({analysis.summary_detail(self.summary, 'national_total_reported')[:60]}...)",
-                        f"the forces' own published figures account for at least {attributed} of it")
+                        f"the forces' own published figures account for at least {attributed} of it",
+                        self._national_tier())
+
+    def _national_tier(self) -> str:
+        """Circular when the round's national total has no source (rounds.csv source_url and the addresses in its
+        notes) other than the story being checked; otherwise the published national figure counts as high."""
+        listed = [r for r in read_csv(paths.ROUNDS_FILE, ("round_id", "source_url", "notes"))
+                  if r.get("round_id") == self.round_id]
+        if not listed:
+            return "high"
+        row = listed[0]
+        independent = attribution.independent_sources(row.get("source_url"), row.get("notes"), (self.story_url,))
+        return "high" if independent else "circular"
 
     def forces_basis(self, claim) -> Computed:
         """The requester's own count of forces: shown, never computed (no stored sentence gives it force by force)."""
@@ -254,20 +275,28 @@ def _note(claim: dict, computed: Computed | None, reason: str) -> str:
 
 
 def ledger(story: str) -> pd.DataFrame:
-    spec = load(story)
+    return ledger_from_spec(load(story))
+
+
+def ledger_from_spec(spec: dict) -> pd.DataFrame:
+    """The ledger of a claims file, reviewed (claims/*.yaml) or drafted (`reviewed: false`, drafter.py)."""
+    from .audit import evidence_urls  # audit imports nothing from here; late import keeps this module light
+
     quantities = Quantities(spec["round_id"], spec["story_url"])
+    reviewed = "true" if spec.get("reviewed", True) else "false"
     rows = []
     for claim in spec["claims"]:
         computed = getattr(quantities, claim["quantity"])(claim) if claim.get("quantity") else None
         verdict = judge(claim, computed)
         reason = reason_for(claim, computed, verdict)
         claimed = claim.get("printed", claim.get("claimed", ""))
+        evidence = computed.evidence if computed else ""
         rows.append({
             "claim_id": claim["id"], "published_text": claim["sentence"], "asserts": claim["asserts"],
             "claimed": claimed if not isinstance(claimed, list) else " to ".join(map(str, claimed)),
             "computed": computed.shown if computed else "",
             "verdict": verdict, "reason": reason, "match": claim["match"],
-            "evidence": computed.evidence if computed else "",
+            "evidence": evidence, "evidence_url": evidence_urls(evidence), "reviewed": reviewed,
             "note": _note(claim, computed, reason),
         })
     return pd.DataFrame(rows, columns=LEDGER_COLUMNS)

@@ -10,7 +10,8 @@ from html import escape
 
 import pandas as pd
 
-from . import analysis, attribution, claims, conflicts, html_page, links, paths, publication, registry, rounds, staffing, trends
+from . import (analysis, attribution, audit, call_list, claims, conflicts, html_page, links, paths, publication, registry,
+               rounds, staffing, stories, trends)
 from .outputs import write_texts
 
 CHARTS = ("{round_id}_missing_by_force", "{round_id}_longest_missing", "national_totals", "staffing_ratio")
@@ -73,11 +74,58 @@ def ledger_html() -> str:
     summary = ", ".join(f"{counts.get(v, 0)} {v.replace('_', ' ')}" for v in claims.VERDICTS)
     return (f"<p>{len(ledger)} claims: {summary}. Full ledger with evidence: "
             f"<a href='claims_ledger.csv'>claims_ledger.csv</a>.</p>"
-            + _table(ledger.assign(verdict=ledger["verdict"].str.replace("_", " ")),
-                     ["claim_id", "published_text", "claimed", "computed", "verdict", "reason", "note"])
+            + _evidence_table(ledger.assign(verdict=ledger["verdict"].str.replace("_", " ")), ["claim_id", "published_text", "claimed", "computed", "verdict", "reason", "note"])
             + "<p>Reasons a claim is not checkable: " + "; ".join(
                 f"<strong>{escape(code)}</strong>: {escape(meaning)}" for code, meaning in claims.REASONS.items())
             + ".</p>")
+
+
+def _evidence_table(frame: pd.DataFrame, columns: list[str]) -> str:
+    """A table of `columns` and an evidence column whose raw references link to their audit lines."""
+    head = "".join(f"<th>{escape(c.replace('_', ' '))}</th>" for c in columns + ["evidence"])
+    body = "".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in row[:-1])
+                   + f"<td>{audit.evidence_html(row[-1], base=paths.REPORTS)}</td></tr>"
+                   for row in frame[columns + ["evidence"]].itertuples(index=False))
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def stories_html() -> str:
+    """Every published story checked (stories.csv), with its ledger and whether its claims were reviewed."""
+    items = []
+    for story in stories.load():
+        ledger = pd.read_csv(paths.REPORTS / "ledgers" / f"{story.story_id}.csv", dtype=str, keep_default_na=False)
+        counts = ledger["verdict"].value_counts()
+        kind = "claims reviewed" if story.reviewed else \
+            f"claims drafted, not reviewed (<a href='drafts/{escape(story.story_id, quote=True)}.yaml'>draft</a>)"
+        items.append(f"<li>{links.source_link(story.url, f'{story.outlet}, {story.published_date}')}: "
+                     f"<a href='ledgers/{escape(story.story_id, quote=True)}.html'>ledger</a> "
+                     f"(<a href='ledgers/{escape(story.story_id, quote=True)}.csv'>CSV</a>), {kind}; "
+                     + escape(", ".join(f"{counts.get(v, 0)} {v.replace('_', ' ')}" for v in claims.VERDICTS))
+                     + "</li>")
+    return ("<p>Every story listed in <code>data/raw/published_story/stories.csv</code>, checked against its round "
+            "(the README says how to add one):</p><ul>" + "".join(items) + "</ul>")
+
+
+def call_list_html(frame: pd.DataFrame, round_id: str) -> str:
+    """The reporters' call list: who to call, and why."""
+    counts = frame["why"].value_counts()
+    summary = "; ".join(f"{escape(call_list.WHY[w])}: {counts.get(w, 0)}" for w in call_list.WHY)
+    body = "".join(
+        f"<tr><td><a href='briefs/{escape(round_id, quote=True)}/{escape(r.force_id, quote=True)}.html'>{escape(r.force_name)}</a></td>"
+        f"<td>{escape(r.why.replace('_', ' '))}</td><td>{escape(r.detail)}</td>"
+        f"<td>{audit.evidence_html(r.evidence, base=paths.REPORTS)}</td></tr>" for r in frame.itertuples())
+    return (f"<p>{len(frame)} calls to make before publishing (<a href='call_list.csv'>call_list.csv</a>): "
+            f"{summary}.</p><table><tr><th>force</th><th>why</th><th>detail</th><th>evidence</th></tr>{body}</table>")
+
+
+def audit_html() -> str:
+    notebooks = "".join(f"<li><a href='{escape(audit.notebook_page_path(nb).relative_to(paths.REPORTS).as_posix(), quote=True)}'>"
+                        f"{escape(paths.relative(nb))}</a></li>" for nb in audit.notebook_sources())
+    raws = "".join(f"<li><a href='{escape(audit.raw_page_path(r).relative_to(paths.REPORTS).as_posix(), quote=True)}'>"
+                   f"{escape(paths.relative(r))}</a></li>" for r in audit.raw_files())
+    return ("<p>Every step as run, with its code, and every raw file with numbered lines: each evidence reference "
+            "above links to the line it rests on.</p><h3>Notebooks, as executed</h3><ul>" + notebooks
+            + "</ul><h3>Raw files</h3><ul class='columns'>" + raws + "</ul>")
 
 
 def tiers_html(round_id: str) -> str:
@@ -139,6 +187,9 @@ def page(round_id: str) -> str:
         f"<h2>Conflicting figures</h2>{conflicts_html()}"
         f"<h2>Charts</h2>{charts_html(round_id)}"
         f"<h2>Claims ledger</h2>{ledger_html()}"
+        f"<h2>Every published story checked</h2>{stories_html()}"
+        f"<h2>Call list for reporters</h2>{call_list_html(call_list.build(round_id), round_id)}"
+        f"<h2>Audit trail</h2>{audit_html()}"
         f"<h2>Force briefs</h2>{briefs_html(round_id)}"
         f"<h2>Processed data</h2>{files_html()}"
         f"<h2>Sources</h2>{sources_html(round_id)}"
@@ -149,9 +200,11 @@ def page(round_id: str) -> str:
 def main(argv: list[str]) -> int:
     round_id = argv[0] if argv else "2015_pa"
     target = paths.REPORTS / "index.html"
-    if not write_texts({target: page(round_id)}, under=paths.REPORTS):
+    calls = call_list.build(round_id)
+    if not write_texts({target: page(round_id), call_list.call_list_path(): calls.to_csv(index=False, lineterminator="\n")},
+                       under=paths.REPORTS):
         target.touch()  # unchanged but up to date: tell make so
-    print(f"wrote {paths.relative(target)}")
+    print(f"wrote {paths.relative(target)}, {paths.relative(call_list.call_list_path())} ({len(calls)} calls)")
     return 0
 
 

@@ -25,6 +25,7 @@ import pandas as pd
 import yaml
 
 from . import paths
+from .urls import normalise_url
 
 TIERS = ("high", "medium", "low", "circular")
 TIER_MEANING = {
@@ -39,14 +40,6 @@ CUMULATIVE_LABEL = {"high": "high confidence only", "high_medium": "high and med
                     "all": "all figures (including low confidence and circular)"}
 
 _URL = re.compile(r"https?://[^\s;,)'\"]+")
-
-
-def normalise_url(url: str) -> str:
-    """The address without scheme, 'www.', trailing slash or punctuation: so one page counts once."""
-    text = url.strip().rstrip(".,;)'\"").lower()
-    text = re.sub(r"^https?://", "", text)
-    text = re.sub(r"^www\.", "", text)
-    return text.rstrip("/")
 
 
 def source_urls(source_url, corroborating) -> list[str]:

@@ -22,24 +22,14 @@ from pathlib import Path
 
 from . import html_page, links, paths
 from .outputs import write_texts
-
-AUDIT = paths.REPORTS / "audit"
-RAW_AUDIT = AUDIT / "raw"
-NOTEBOOK_AUDIT = AUDIT / "notebooks"
-
-# "data/raw/foi_rounds/2015_pa.csv line 7", "data/raw/reference/x.csv lines 3, 5", "data/raw/reference/x.csv"
-_REF = re.compile(r"(?:data/raw/)?(?P<file>(?:foi_rounds|reference|corrections|published_story)/[A-Za-z0-9_.\-]+"
-                  r"\.(?:csv|txt|md))(?: (?:line|lines) (?P<lines>\d+(?:(?:, | and )\d+)*))?")
-
+from .raw_refs import (  # noqa: F401  (re-exported: the pages and their addresses go together)
+    AUDIT, NOTEBOOK_AUDIT, RAW_AUDIT, RAW_REF, evidence_refs, evidence_urls, notebook_page_path, raw_page_path, ref_href,
+)
 
 def raw_files() -> list[Path]:
     """Every raw file a page is made for (the manifest itself is not evidence)."""
     return sorted(p for p in paths.RAW.rglob("*") if p.is_file() and not p.name.startswith(".")
                   and p.name != "SHA256SUMS")
-
-
-def raw_page_path(raw: Path) -> Path:
-    return RAW_AUDIT / f"{raw.relative_to(paths.RAW).as_posix()}.html"
 
 
 def raw_page(raw: Path) -> str:
@@ -81,14 +71,6 @@ def notebook_sources() -> list[Path]:
     return found
 
 
-def notebook_page_path(notebook: Path) -> Path:
-    if paths.NOTEBOOKS in notebook.parents:
-        relative = notebook.relative_to(paths.NOTEBOOKS)
-    else:
-        relative = notebook.relative_to(paths.REPORTS / "notebooks")
-    return NOTEBOOK_AUDIT / relative.with_suffix(".html")
-
-
 def notebook_page(notebook: Path) -> str:
     """The executed notebook with its code and outputs (nbconvert's basic template, inline images)."""
     import nbformat
@@ -111,30 +93,6 @@ def pages() -> dict[Path, str]:
     return found
 
 
-def evidence_refs(text: str) -> list[tuple[str, int | None]]:
-    """(raw file relative to data/raw, line or None) for every raw reference in an evidence text, in order."""
-    refs = []
-    for match in _REF.finditer(text or ""):
-        lines = match.group("lines")
-        numbers = [int(n) for n in re.split(r", | and ", lines)] if lines else [None]
-        for number in numbers:
-            if (match.group("file"), number) not in refs:
-                refs.append((match.group("file"), number))
-    return refs
-
-
-def ref_href(raw_file: str, line: int | None, *, base: Path) -> str:
-    """The relative address, from a page in folder `base`, of a raw file's audit page (at the line)."""
-    target = RAW_AUDIT / f"{raw_file}.html"
-    relative = Path(*([".."] * len(base.relative_to(paths.REPORTS).parts))) / target.relative_to(paths.REPORTS)
-    return relative.as_posix() + (f"#L{line}" if line else "")
-
-
-def evidence_urls(text: str, *, base: Path = paths.REPORTS) -> str:
-    """Every raw reference of `text` as an address relative to `base`, joined by ' ; '."""
-    return " ; ".join(ref_href(f, n, base=base) for f, n in evidence_refs(text))
-
-
 def raw_line_link(raw_file: str, line, *, base: Path) -> str:
     """'data/raw/x.csv, line 7' as a link to the audit page line (raw_file as in force_returns.raw_file)."""
     name = str(raw_file).removeprefix("data/raw/")
@@ -146,7 +104,7 @@ def evidence_html(text: str, *, base: Path) -> str:
     """Evidence text, escaped, with every raw reference a link to its audit line and every web address
     a link (links.source_link: http and https only)."""
     out, last = [], 0
-    pattern = re.compile(_REF.pattern + r"|(?P<url>https?://[^\s;,)'\"]+)")
+    pattern = re.compile(RAW_REF.pattern + r"|(?P<url>https?://[^\s;,)'\"]+)")
     for match in pattern.finditer(text or ""):
         out.append(escape(text[last:match.start()]))
         if match.group("url"):

@@ -18,6 +18,7 @@ import yaml
 
 from . import analysis, attribution, paths, rates, registry, staffing
 from .errors import UnknownForceError
+from .raw_refs import evidence_urls
 from .rawio import read_csv
 
 VERDICTS = ("supported", "contradicted", "not_checkable")
@@ -280,7 +281,6 @@ def ledger(story: str) -> pd.DataFrame:
 
 def ledger_from_spec(spec: dict) -> pd.DataFrame:
     """The ledger of a claims file, reviewed (claims/*.yaml) or drafted (`reviewed: false`, drafter.py)."""
-    from .audit import evidence_urls  # audit imports nothing from here; late import keeps this module light
 
     quantities = Quantities(spec["round_id"], spec["story_url"])
     reviewed = "true" if spec.get("reviewed", True) else "false"

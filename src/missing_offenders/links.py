@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urlsplit
 
-WEB_SCHEMES = ("http", "https")
-
-
-def is_web_url(url: str) -> bool:
-    parts = urlsplit(url.strip())
-    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
+from .urls import is_web_url
 
 
 def source_link(url: str, text: str) -> str:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import attribution, links, paths
+from . import paths, urls
 from .rawio import read_csv
 
 STORIES_FILE = paths.PUBLISHED_STORY / "stories.csv"
@@ -71,7 +71,7 @@ def load(path: Path = STORIES_FILE, *, verify: bool = True) -> list[Story]:
         if values["story_id"] in seen:
             raise StoryError(f"{where}: story_id {values['story_id']!r} repeats line {seen[values['story_id']]}")
         seen[values["story_id"]] = row.line
-        if not links.is_web_url(values["url"]):
+        if not urls.is_web_url(values["url"]):
             raise StoryError(f"{where}, column url: value {values['url']!r}: expected the story's http(s) address "
                              "(a figure whose only source is this address cannot confirm the story)")
         if values["round_id"] not in known_rounds:
@@ -92,7 +92,7 @@ def load(path: Path = STORIES_FILE, *, verify: bool = True) -> list[Story]:
 
 def check_against_claims(story: Story, spec: dict) -> None:
     """A reviewed claims file must describe the same story as its line in stories.csv."""
-    same_url = attribution.normalise_url(str(spec.get("story_url", ""))) == attribution.normalise_url(story.url)
+    same_url = urls.normalise_url(str(spec.get("story_url", ""))) == urls.normalise_url(story.url)
     if not same_url or str(spec.get("round_id")) != story.round_id:
         raise StoryError(f"{paths.relative(story.claims_path)} says story_url {spec.get('story_url')!r}, round "
                          f"{spec.get('round_id')!r}; {paths.relative(STORIES_FILE)} line {story.line} says "

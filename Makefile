@@ -27,7 +27,7 @@ MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
 endif
 endif
 
-# Reproducibility: inherited by every kernel (src/missing_offenders/environment.py sets the same
+# Reproducibility: inherited by every kernel (src/missing_offenders/pipeline/environment.py sets the same
 # for runs started without make). The epoch is the data date (10 March 2015).
 export SOURCE_DATE_EPOCH := 1425945600
 export PYTHONHASHSEED := 0
@@ -45,7 +45,7 @@ PY := $(VENV)/bin/python
 VENV_OK := $(VENV)/.installed-from-lock
 DEV_OK := $(VENV)/.installed-dev-lock
 STAMPS := build/stamps
-NB_RUN := $(PY) -m missing_offenders.nbrun
+NB_RUN := $(PY) -m missing_offenders.pipeline.nbrun
 STDLIB_PY := PYTHONPATH=src $(PYTHON)
 
 DEFAULT_ROUND := 2015_pa
@@ -55,10 +55,10 @@ TRENDS_NB := notebooks/03_trends_and_staffing.ipynb
 LEDGER_NB := notebooks/04_claims_ledger.ipynb
 BRIEF_NB := notebooks/05_force_brief.ipynb
 REF := data/raw/reference
-STYLE := matplotlibrc src/missing_offenders/house.mplstyle
+STYLE := matplotlibrc src/missing_offenders/publish/house.mplstyle
 
 RAW_FILES := $(shell find data/raw -type f ! -name SHA256SUMS ! -name '.*' | LC_ALL=C sort)
-SRC_FILES := $(wildcard src/missing_offenders/*.py)
+SRC_FILES := $(wildcard src/missing_offenders/*.py src/missing_offenders/*/*.py)
 
 # build/rules.mk (generated) lists the rounds found in data/raw/foi_rounds/ and the package
 # modules each notebook imports; targets that need no data skip it. A rules file holding a line
@@ -94,7 +94,7 @@ all: rounds analysis ledger briefs index audit ## Regenerate every output from d
 
 rounds: $(CLEANED) ## Clean every FOI round into data/processed/<round_id>/ (STRICT=1: fail on any unread field)
 ifeq ($(STRICT),1)
-	$(PY) -m missing_offenders.round_history strict
+	$(PY) -m missing_offenders.analyse.round_history strict
 endif
 
 analysis: $(STAMPS)/02_round_analysis.done $(STAMPS)/03_trends_and_staffing.done ## Numbers and charts (reports/figures/)
@@ -132,10 +132,10 @@ $(DEV_OK): requirements-dev.txt $(VENV_OK)
 	touch $@
 
 build/rules.mk: $(RAW_FILES) data/raw/SHA256SUMS $(SRC_FILES) $(wildcard notebooks/*.ipynb)
-	@$(STDLIB_PY) -m missing_offenders.build_rules $@
+	@$(STDLIB_PY) -m missing_offenders.pipeline.build_rules $@
 
 # Written with build/rules.mk; remade the same way if deleted on their own.
-REGENERATE_RULES = @$(STDLIB_PY) -m missing_offenders.build_rules build/rules.mk
+REGENERATE_RULES = @$(STDLIB_PY) -m missing_offenders.pipeline.build_rules build/rules.mk
 build/round-list:
 	$(REGENERATE_RULES)
 build/round-inputs/%:
@@ -145,7 +145,7 @@ build/round-inputs/%:
 # passes again does not make anything out of date).
 $(STAMPS)/raw-verified: $(RAW_FILES) data/raw/SHA256SUMS
 	@mkdir -p $(@D)
-	$(STDLIB_PY) -m missing_offenders.manifest check
+	$(STDLIB_PY) -m missing_offenders.ingest.manifest check
 	touch $@
 
 # A template notebook runs in place for its default parameters (its committed outputs are that run).
@@ -161,7 +161,7 @@ endef
 CLAIMS_FILES := $(wildcard claims/*.yaml)
 
 $(STAMPS)/01_clean_round.done: $(CLEAN_NB) $(MODULES_01_clean_round) $(RAW_$(DEFAULT_ROUND)) $(CLAIMS_FILES) $(VENV_OK) | $(STAMPS)/raw-verified
-	$(PY) -m missing_offenders.round_runner $(DEFAULT_ROUND)
+	$(PY) -m missing_offenders.pipeline.round_runner $(DEFAULT_ROUND)
 	touch $@
 
 # Every other round whose inputs changed since the last run ($? below), through two shared kernels
@@ -172,7 +172,7 @@ $(STAMPS)/round/%: $(CLEAN_NB) $(MODULES_01_clean_round) $$(RAW_$$*) $(CLAIMS_FI
 	touch $@
 
 $(STAMPS)/rounds.done: $(OTHER_ROUNDS:%=$(STAMPS)/round/%) build/round-list | $(STAMPS)/raw-verified
-	$(PY) -m missing_offenders.round_runner --prune $(patsubst $(STAMPS)/round/%,%,$(filter $(STAMPS)/round/%,$?))
+	$(PY) -m missing_offenders.pipeline.round_runner --prune $(patsubst $(STAMPS)/round/%,%,$(filter $(STAMPS)/round/%,$?))
 	touch $@
 
 $(STAMPS)/02_round_analysis.done: $(ANALYSIS_NB) $(MODULES_02_round_analysis) $(STYLE) $(STAMPS)/01_clean_round.done \
@@ -196,18 +196,18 @@ $(STAMPS)/05_force_brief.done: $(BRIEF_NB) $(MODULES_05_force_brief) $(STYLE) $(
 # Every force's brief: the same notebook, one kernel per worker (see brief_runner.py).
 $(STAMPS)/briefs-$(DEFAULT_ROUND).done: $(BRIEF_NB) $(MODULES_05_force_brief) $(CLOSURE_brief_runner) $(STYLE) \
 		$(CLEANED) $(VENV_OK) | $(STAMPS)/raw-verified
-	$(PY) -m missing_offenders.brief_runner $(DEFAULT_ROUND) --workers 2
+	$(PY) -m missing_offenders.pipeline.brief_runner $(DEFAULT_ROUND) --workers 2
 	touch $@
 
 reports/index.html: $(CLOSURE_index_page) $(STAMPS)/02_round_analysis.done $(STAMPS)/03_trends_and_staffing.done \
 		$(STAMPS)/04_claims_ledger.done $(STAMPS)/briefs-$(DEFAULT_ROUND).done | $(VENV_OK)
-	$(PY) -m missing_offenders.index_page $(DEFAULT_ROUND)
+	$(PY) -m missing_offenders.publish.index_page $(DEFAULT_ROUND)
 
 # The audit trail: rewritten (only the pages that changed) when a raw file, a notebook or the renderer changes.
-$(STAMPS)/audit.done: src/missing_offenders/audit.py src/missing_offenders/html_page.py src/missing_offenders/links.py \
+$(STAMPS)/audit.done: src/missing_offenders/publish/audit.py src/missing_offenders/publish/html_page.py src/missing_offenders/publish/links.py \
 		$(RAW_FILES) $(CLEANED) $(STAMPS)/02_round_analysis.done $(STAMPS)/03_trends_and_staffing.done \
 		$(STAMPS)/04_claims_ledger.done $(STAMPS)/05_force_brief.done | $(VENV_OK) $(STAMPS)/raw-verified
-	$(PY) -m missing_offenders.audit
+	$(PY) -m missing_offenders.publish.audit
 	touch $@
 
 test: | $(VENV_OK) ## Unit tests, then nbval over every committed executed notebook
@@ -215,7 +215,7 @@ test: | $(VENV_OK) ## Unit tests, then nbval over every committed executed noteb
 
 round: ## Start a new FOI round: `make round ROUND=<round_id>` writes a file to fill in and a rounds.csv line
 	@test -n "$(ROUND)" || { echo "usage: make round ROUND=<round_id>  (lower-case letters, digits, '_' or '-')" >&2; exit 2; }
-	$(STDLIB_PY) -m missing_offenders.scaffold_round $(ROUND)
+	$(STDLIB_PY) -m missing_offenders.ingest.scaffold_round $(ROUND)
 
 # Not part of `make test`: needs Debian's chromium and axe-core (installed here if missing).
 pages-check: reports/index.html | $(VENV_OK) ## Index and briefs in headless chromium at 1280 and 390 px: fit, axe, screenshots
@@ -224,7 +224,7 @@ pages-check: reports/index.html | $(VENV_OK) ## Index and briefs in headless chr
 	$(PY) tools/check_pages.py
 
 manifest: ## Rewrite data/raw/SHA256SUMS after adding or correcting a raw file on purpose
-	$(STDLIB_PY) -m missing_offenders.manifest write
+	$(STDLIB_PY) -m missing_offenders.ingest.manifest write
 
 lab: $(DEV_OK) ## Open JupyterLab on the project, with the pipeline's environment
 	$(VENV)/bin/jupyter lab --no-browser $(if $(filter 0,$(shell id -u)),--allow-root) --notebook-dir=$(CURDIR)

@@ -7,7 +7,7 @@ import tempfile
 # inherit this), and no hypothesis example database in the checkout.
 os.environ.setdefault("MPLCONFIGDIR", tempfile.mkdtemp(prefix="missing-offenders-mpl-"))
 
-from missing_offenders import environment  # noqa: E402  (reads MPLCONFIGDIR set above)
+from missing_offenders.pipeline import environment  # noqa: E402  (reads MPLCONFIGDIR set above)
 
 environment.apply()
 os.environ.setdefault("MISSING_OFFENDERS_READ_ONLY", "1")  # nbval re-runs notebooks to compare, never to rewrite
@@ -29,6 +29,6 @@ def pytest_configure(config):
         from jupyter_client.manager import KernelManager
     except ImportError:
         return
-    from missing_offenders.kernels import socket_file_kernel_manager
+    from missing_offenders.pipeline.kernels import socket_file_kernel_manager
 
     nbval.kernel.KernelManager = socket_file_kernel_manager(KernelManager)

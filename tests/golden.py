@@ -19,7 +19,7 @@ def shipped(frame, column: str = "round_id"):
 
 
 def check_met_series() -> None:
-    from missing_offenders import trends
+    from missing_offenders.analyse import trends
 
     series = shipped(trends.force_series("metropolitan"))
     assert dict(zip(series["round_id"], series["missing_min"])) == {
@@ -29,7 +29,7 @@ def check_met_series() -> None:
 
 
 def check_national_totals() -> list[int]:
-    from missing_offenders import trends
+    from missing_offenders.analyse import trends
 
     totals = shipped(trends.national_totals())
     dated = totals[(totals["measure"] == "stock") & (totals["date"] != "")]

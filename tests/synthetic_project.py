@@ -74,11 +74,11 @@ class SyntheticProject:
                               cwd=self.root)
 
     def manifest(self) -> None:
-        result = self.run("missing_offenders.manifest", "write")
+        result = self.run("missing_offenders.ingest.manifest", "write")
         assert result.returncode == 0, result.stderr
 
     def clean(self) -> subprocess.CompletedProcess:
-        return self.run("missing_offenders.cleaning", "synthetic_test")
+        return self.run("missing_offenders.clean.cleaning", "synthetic_test")
 
     @property
     def processed(self) -> Path:

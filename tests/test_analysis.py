@@ -5,7 +5,9 @@ import pandas as pd
 import golden
 import pytest
 
-from missing_offenders import analysis, dates, paths, publication, rates, staffing, trends
+from missing_offenders.analyse import analysis, rates, staffing, trends
+from missing_offenders.ingest import dates, paths
+from missing_offenders.publish import publication
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +16,7 @@ def pa():
 
 
 def figure_csv(name):
-    return pd.read_csv(paths.FIGURES / f"{name}.csv", keep_default_na=False, na_values=[""])
+    return pd.read_csv(paths.CHARTS / f"{name}.csv", keep_default_na=False, na_values=[""])
 
 
 def test_figure_labels():
@@ -118,7 +120,7 @@ def test_charts_redrawn_are_byte_identical_to_the_committed_files(draw):
 
 
 def test_alt_text():
-    alt = (paths.FIGURES / "staffing_ratio.alt.txt").read_text()
+    alt = (paths.CHARTS / "staffing_ratio.alt.txt").read_text()
     assert alt.startswith("Bar chart: About one police staff member for every 50 registered sex offenders.")
     assert "every 51" not in alt and "48.5 to 54.2" in alt
 
@@ -135,7 +137,7 @@ def test_chart_bytes_do_not_depend_on_who_runs_them(tmp_path):
 
     env = {k: v for k, v in os.environ.items() if k not in ("MATPLOTLIBRC", "MPLCONFIGDIR", "SOURCE_DATE_EPOCH")}
     env["MPLCONFIGDIR"] = str(tmp_path)
-    script = ("from missing_offenders import publication; import sys\n"
+    script = ("from missing_offenders.publish import publication; import sys\n"
               "files = publication.staffing_chart()[2]\n"
               "sys.exit(0 if all(p.read_bytes() == (c.encode() if isinstance(c, str) else c) for p, c in files.items()) else 1)")
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)

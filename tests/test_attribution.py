@@ -2,7 +2,9 @@
 import pandas as pd
 import pytest
 
-from missing_offenders import analysis, attribution, brief, claims
+from missing_offenders.analyse import analysis, claims
+from missing_offenders.clean import attribution
+from missing_offenders.publish import brief
 
 STORY = "https://www.cambstimes.co.uk/news/cambridgeshire-loses-10-registered-sex-offenders-as-figures-reveal-nearly-4863994"
 

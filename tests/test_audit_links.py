@@ -10,7 +10,8 @@ from urllib.parse import unquote, urlsplit
 import pandas as pd
 import pytest
 
-from missing_offenders import audit, paths
+from missing_offenders.publish import audit
+from missing_offenders.ingest import paths
 
 REPORTS = paths.REPORTS
 _HREF = re.compile(r"""href=(['"])(.*?)\1""")

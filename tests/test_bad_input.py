@@ -86,7 +86,7 @@ def test_raw_file_changed_without_make_manifest(project):
 
 def test_unlisted_raw_file(project):
     (project.root / "data/raw/reference/extra.csv").write_text("a\n1\n")
-    result = project.run("missing_offenders.manifest", "check")
+    result = project.run("missing_offenders.ingest.manifest", "check")
     assert result.returncode == 1
     assert "data/raw/reference/extra.csv is not listed in the manifest" in result.stderr
     assert "make manifest" in result.stderr
@@ -109,7 +109,7 @@ def test_joint_figure_is_excluded_not_split(project):
 
 
 def test_a_new_round_is_discovered_without_code_changes(project):
-    result = project.run("missing_offenders.build_rules", "build/rules.mk")
+    result = project.run("missing_offenders.pipeline.build_rules", "build/rules.mk")
     assert result.returncode == 0, result.stderr
     rules = (project.root / "build/rules.mk").read_text()
     assert "ROUNDS := synthetic_test" in rules

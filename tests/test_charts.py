@@ -11,7 +11,9 @@ import pytest
 from matplotlib.colors import to_hex
 from PIL import Image
 
-from missing_offenders import analysis, charts, paths, publication, rates, trends
+from missing_offenders.analyse import analysis, rates, trends
+from missing_offenders.publish import charts, publication
+from missing_offenders.ingest import paths
 
 CHART_NAMES = ["2015_pa_missing_by_force", "2015_pa_longest_missing", "national_totals", "staffing_ratio"]
 
@@ -61,9 +63,9 @@ def test_national_totals_dates_say_what_they_are():
 def test_national_totals_name_who_reported_an_unnamed_requester():
     totals = trends.national_totals().set_index("round_id")
     assert totals.loc["2008_jan_unknown", "short_label"] == "requester not named; reported by Daily Mail"
-    data = pd.read_csv(paths.FIGURES / "national_totals.csv", dtype=str)
+    data = pd.read_csv(paths.CHARTS / "national_totals.csv", dtype=str)
     assert not data["requester"].str.contains("unknown", case=False).any()
-    assert "unknown" not in (paths.FIGURES / "national_totals.alt.txt").read_text().lower()
+    assert "unknown" not in (paths.CHARTS / "national_totals.alt.txt").read_text().lower()
 
 
 def test_national_totals_never_join_separate_surveys(drawn):
@@ -74,7 +76,7 @@ def test_national_totals_never_join_separate_surveys(drawn):
 
 
 def test_national_totals_subtitle_has_no_internal_ids_or_double_brackets():
-    alt = (paths.FIGURES / "national_totals.alt.txt").read_text()
+    alt = (paths.CHARTS / "national_totals.alt.txt").read_text()
     assert "))" not in alt and "((" not in alt
     for code in ("sun_undated", "2023_bbc_sdu", "rounds.csv)", "snapshot end"):
         assert code not in alt
@@ -156,8 +158,8 @@ def test_orange_means_the_highlighted_force_and_nothing_else(drawn):
 @pytest.mark.parametrize("name", CHART_NAMES)
 def test_every_chart_has_its_files_and_a_narrow_phone_variant(name):
     for suffix in (".png", ".svg", ".csv", ".alt.txt", ".phone.png"):
-        assert (paths.FIGURES / f"{name}{suffix}").is_file(), suffix
-    with Image.open(paths.FIGURES / f"{name}.phone.png") as image:
+        assert (paths.CHARTS / f"{name}{suffix}").is_file(), suffix
+    with Image.open(paths.CHARTS / f"{name}.phone.png") as image:
         width_inches = image.width / charts.PHONE_DPI
     # Shown 360 CSS px wide, 10 pt text in a figure this wide is at least 12 px high.
     assert width_inches <= 4.0

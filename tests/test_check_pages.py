@@ -2,7 +2,7 @@
 itself is `make pages-check` (it needs Debian's chromium, which `make test` does not)."""
 import importlib.util
 
-from missing_offenders import paths
+from missing_offenders.ingest import paths
 
 _spec = importlib.util.spec_from_file_location("check_pages", paths.ROOT / "tools" / "check_pages.py")
 check_pages = importlib.util.module_from_spec(_spec)

@@ -2,7 +2,8 @@
 import pandas as pd
 import pytest
 
-from missing_offenders import claims, paths
+from missing_offenders.analyse import claims
+from missing_offenders.ingest import paths
 
 STORY = "cambs_times_2015-03-10"
 EXPECTED_VERDICTS = {

@@ -2,7 +2,8 @@
 import pandas as pd
 import pytest
 
-from missing_offenders import checks, cleaning, paths, registry, rounds
+from missing_offenders.clean import checks, cleaning
+from missing_offenders.ingest import paths, registry, rounds
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pandas as pd
 
-from missing_offenders import conflicts
+from missing_offenders.analyse import conflicts
 
 
 def synthetic(round_id, force_id, low, high, start, end, verbatim="", published="", longest_stated=None,

@@ -1,4 +1,4 @@
-"""Tests for missing_offenders.durations: every shipped duration_text, the rules and the errors."""
+"""Tests for missing_offenders.clean.durations: every shipped duration_text, the rules and the errors."""
 from __future__ import annotations
 
 import csv
@@ -8,15 +8,15 @@ from dataclasses import dataclass
 import pytest
 from hypothesis import given, strategies as st
 
-from missing_offenders import paths
-from missing_offenders.durations import (
+from missing_offenders.ingest import paths
+from missing_offenders.clean.durations import (
     CaseGroup,
     DurationError,
     DurationReading,
     SnapshotWindow,
     parse_duration,
 )
-from missing_offenders.numbers import TENS, UNITS
+from missing_offenders.ingest.numbers import TENS, UNITS
 
 D = datetime.date
 W2015 = SnapshotWindow(D(2015, 2, 1), D(2015, 3, 10))  # rounds.csv, 2015_pa
@@ -354,7 +354,7 @@ def test_relative_month_property(month, start, length):
 
 
 def number_words(n: int) -> str:
-    """1..99 in words, built from the tables of missing_offenders.numbers."""
+    """1..99 in words, built from the tables of missing_offenders.ingest.numbers."""
     by_value = {v: k for k, v in {**UNITS, **TENS}.items()}
     if n in by_value:
         return by_value[n]

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from missing_offenders.figures import Figure, FigureError, parse_figure
-from missing_offenders.numbers import parse_number
-from missing_offenders.paths import FOI_ROUNDS
+from missing_offenders.clean.counts import Figure, FigureError, parse_figure
+from missing_offenders.ingest.numbers import parse_number
+from missing_offenders.ingest.paths import FOI_ROUNDS
 
 # No example database: the tests must not write into the checkout.
 SETTINGS = settings(database=None, max_examples=300, deadline=None)

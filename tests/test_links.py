@@ -1,7 +1,7 @@
 """Only http/https source URLs become links."""
 import pytest
 
-from missing_offenders.links import is_web_url, source_link
+from missing_offenders.publish.links import is_web_url, source_link
 
 
 @pytest.mark.parametrize("url", ["https://www.bbc.co.uk/news/x", "http://example.org/a?b=c&d=e", " HTTPS://x.org "])
@@ -29,7 +29,7 @@ EVIL = "javascript:alert(document.cookie)"
 def test_a_brief_never_links_a_non_web_source():
     import dataclasses
 
-    from missing_offenders import brief
+    from missing_offenders.publish import brief
 
     ctx = brief.context("2015_pa", "metropolitan")
     row = ctx.row.copy()
@@ -42,7 +42,8 @@ def test_a_brief_never_links_a_non_web_source():
 
 
 def test_the_index_never_links_a_non_web_source(monkeypatch):
-    from missing_offenders import analysis, index_page
+    from missing_offenders.analyse import analysis
+    from missing_offenders.publish import index_page
 
     real = analysis.load_round
 

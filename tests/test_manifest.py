@@ -2,8 +2,8 @@ import shutil
 
 import pytest
 
-from missing_offenders import manifest, paths
-from missing_offenders.errors import RawDataChangedError
+from missing_offenders.ingest import manifest, paths
+from missing_offenders.ingest.errors import RawDataChangedError
 
 
 def test_shipped_raw_data_matches_manifest():

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 
-from missing_offenders import paths
+from missing_offenders.ingest import paths
 
 NOTEBOOK = "notebooks/01_clean_round.ipynb"
 
@@ -39,7 +39,7 @@ def test_nbval_passes_on_an_untouched_copy_and_fails_after_a_raw_edit(tmp_path):
     text = raw.read_text(encoding="utf-8")
     assert ",Cambridgeshire Police,10," in text
     raw.write_text(text.replace(",Cambridgeshire Police,10,", ",Cambridgeshire Police,12,"), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "missing_offenders.manifest", "write"], check=True, capture_output=True,
+    subprocess.run([sys.executable, "-m", "missing_offenders.ingest.manifest", "write"], check=True, capture_output=True,
                    env={**os.environ, "MISSING_OFFENDERS_ROOT": str(tmp_path)})
 
     edited = nbval(tmp_path)

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from missing_offenders import nbrun, paths
+from missing_offenders.pipeline import nbrun
+from missing_offenders.ingest import paths
 
 COMMITTED = sorted(
     p for p in [*paths.NOTEBOOKS.glob("*.ipynb"), *(paths.REPORTS / "notebooks").rglob("*.ipynb")]

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from missing_offenders import html_page, paths, registry
+from missing_offenders.publish import html_page
+from missing_offenders.ingest import paths, registry
 
 BRIEFS = paths.BRIEFS / "2015_pa"
 CODES = re.compile(r"status: |\b(?:not_published|cases_only|no_response)\b|\branks \d+ of the\b|\(2015_pa\)")

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from missing_offenders.durations import DurationError, SnapshotWindow, parse_duration
-from missing_offenders.figures import FigureError, parse_figure
-from missing_offenders.paths import ROOT
+from missing_offenders.clean.durations import DurationError, SnapshotWindow, parse_duration
+from missing_offenders.clean.counts import FigureError, parse_figure
+from missing_offenders.ingest.paths import ROOT
 
 CORPUS = Path(__file__).parent / "phrasings"
 TARGET = 0.90

@@ -9,7 +9,8 @@ import sys
 import pandas as pd
 import pytest
 
-from missing_offenders import cleaning, readings, review, round_history
+from missing_offenders.clean import cleaning, readings, review
+from missing_offenders.analyse import round_history
 from synthetic_project import REAL_ROOT, ROUND_COLUMNS, ROUNDS_COLUMNS, SyntheticProject, csv_text, synthetic_row
 
 UNREADABLE_DURATION = "since the dawn of time"
@@ -82,7 +83,7 @@ def test_strict_mode_fails_on_an_unread_duration(project):
     project.write_round([synthetic_row("Kent Police", "3", UNREADABLE_DURATION)])
     project.manifest()
     env = {**project.env(), review.STRICT_ENV: "1"}
-    result = subprocess.run([sys.executable, "-m", "missing_offenders.cleaning", "synthetic_test"], env=env,
+    result = subprocess.run([sys.executable, "-m", "missing_offenders.clean.cleaning", "synthetic_test"], env=env,
                             capture_output=True, text=True, cwd=project.root)
     assert result.returncode == 1
     assert "strict mode (MISSING_OFFENDERS_STRICT=1)" in result.stderr and "line 2, column duration_text" in result.stderr
@@ -223,19 +224,19 @@ def test_an_xlsx_round_reads_as_its_csv(project, tmp_path):
     pd.testing.assert_frame_equal(from_csv[columns], from_xlsx[columns])
     assert "2015-03-10" in set(from_xlsx["published_date"])
     # discovery runs before the virtual environment exists: the workbook is read with the standard library
-    rules = project.run("missing_offenders.build_rules", "build/rules.mk")
+    rules = project.run("missing_offenders.pipeline.build_rules", "build/rules.mk")
     assert rules.returncode == 0, rules.stderr
     inputs = (project.root / "build/round-inputs/synthetic_test").read_text()
     assert inputs.startswith("data/raw/foi_rounds/synthetic_test.xlsx:2\t"), inputs[:200]
     stdlib_only = subprocess.run(
-        [sys.executable, "-c", "import sys; from missing_offenders import build_rules, scaffold_round; build_rules.render(); "
+        [sys.executable, "-c", "import sys; from missing_offenders.pipeline import build_rules; from missing_offenders.ingest import scaffold_round; build_rules.render(); "
                                "sys.exit(sorted({'openpyxl', 'pandas', 'numpy'} & set(sys.modules)) or 0)"],
         env=project.env(), capture_output=True, text=True, cwd=project.root)
     assert stdlib_only.returncode == 0, stdlib_only.stderr
 
 
 def test_scaffold_round_writes_a_row_per_force_and_refuses_an_existing_round(project):
-    result = project.run("missing_offenders.scaffold_round", "synthetic_new")
+    result = project.run("missing_offenders.ingest.scaffold_round", "synthetic_new")
     assert result.returncode == 0, result.stderr
     assert "next:" in result.stdout and "make manifest" in result.stdout
     rows = list(csv.DictReader(io.StringIO((project.root / "data/raw/foi_rounds/synthetic_new.csv").read_text())))
@@ -244,10 +245,10 @@ def test_scaffold_round_writes_a_row_per_force_and_refuses_an_existing_round(pro
     assert all(r["round_id"] == "synthetic_new" and r["count_text"] == "" for r in rows)
     listed = (project.root / "data/raw/foi_rounds/rounds.csv").read_text().splitlines()
     assert listed[-1].startswith("synthetic_new,")
-    again = project.run("missing_offenders.scaffold_round", "synthetic_new")
+    again = project.run("missing_offenders.ingest.scaffold_round", "synthetic_new")
     assert again.returncode == 1 and "already exists" in again.stderr
     project.manifest()  # the empty scaffold cleans: every force not_published
-    cleaned = project.run("missing_offenders.cleaning", "synthetic_new")
+    cleaned = project.run("missing_offenders.clean.cleaning", "synthetic_new")
     assert cleaned.returncode == 0, cleaned.stderr
 
 
@@ -269,7 +270,7 @@ def test_adding_a_round_does_not_break_the_golden_values(tmp_path):
     def run(*args):
         return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, cwd=root)
 
-    assert run("-m", "missing_offenders.scaffold_round", "synthetic_2030").returncode == 0
+    assert run("-m", "missing_offenders.ingest.scaffold_round", "synthetic_2030").returncode == 0
     round_file = root / "data/raw/foi_rounds/synthetic_2030.csv"
     row = {**synthetic_row("Metropolitan Police Service", "999"), "round_id": "synthetic_2030"}
     round_file.write_text(csv_text(ROUND_COLUMNS, [row]))
@@ -279,11 +280,11 @@ def test_adding_a_round_does_not_break_the_golden_values(tmp_path):
     line = {c: "" for c in header} | {"round_id": "synthetic_2030", "total_missing_or_wanted": "1500",
                                       "measure": "stock", "snapshot_end": "2030-01-31", "verbatim": "SYNTHETIC"}
     rounds_file.write_text("\n".join(lines[:-1]) + "\n" + csv_text(header, [line]).splitlines()[1] + "\n")
-    assert run("-m", "missing_offenders.manifest", "write").returncode == 0
-    cleaned = run("-m", "missing_offenders.cleaning", "synthetic_2030")
+    assert run("-m", "missing_offenders.ingest.manifest", "write").returncode == 0
+    cleaned = run("-m", "missing_offenders.clean.cleaning", "synthetic_2030")
     assert cleaned.returncode == 0, cleaned.stderr
     check = run("-c", "import golden; golden.check_met_series(); print(golden.check_national_totals())\n"
-                      "from missing_offenders import trends\n"
+                      "from missing_offenders.analyse import trends\n"
                       "print('synthetic_2030' in set(trends.force_series('metropolitan')['round_id']))")
     assert check.returncode == 0, check.stderr
     # the new round is in the data (unscoped, the old pinned dictionary would have failed), not in the pins
@@ -291,7 +292,8 @@ def test_adding_a_round_does_not_break_the_golden_values(tmp_path):
 
 
 def test_checks_catch_unread_rows_with_durations_and_loose_figure_dates():
-    from missing_offenders import checks, registry
+    from missing_offenders.clean import checks
+    from missing_offenders.ingest import registry
 
     good = cleaning.clean_round("2015_pa").force_returns
     broken = good.copy()
@@ -307,7 +309,7 @@ def test_checks_catch_unread_rows_with_durations_and_loose_figure_dates():
 def test_no_shipped_figure_is_far_above_the_forces_other_rounds():
     from golden import SHIPPED_ROUNDS
 
-    from missing_offenders import rounds
+    from missing_offenders.ingest import rounds
 
     returns = {r: frame for r, frame in round_history.processed_rounds().items() if r in SHIPPED_ROUNDS}
     assert sorted(returns) == sorted(SHIPPED_ROUNDS)

@@ -6,7 +6,8 @@ import re
 import pandas as pd
 import pytest
 
-from missing_offenders import analysis, claims, paths
+from missing_offenders.analyse import analysis, claims
+from missing_offenders.ingest import paths
 
 README = (paths.ROOT / "README.md").read_text(encoding="utf-8")
 ROW = re.compile(r"^\| (?P<finding>[^|]+) \| (?P<value>[^|]+) \|.*`summary\.csv` \(`(?P<measure>[a-z_]+)`", re.M)

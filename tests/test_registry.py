@@ -1,7 +1,7 @@
 import pytest
 
-from missing_offenders import registry
-from missing_offenders.errors import UnknownForceError
+from missing_offenders.ingest import registry
+from missing_offenders.ingest.errors import UnknownForceError
 
 
 @pytest.fixture(scope="module")

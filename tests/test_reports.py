@@ -7,7 +7,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from missing_offenders import analysis, brief, paths, registry
+from missing_offenders.analyse import analysis
+from missing_offenders.publish import brief
+from missing_offenders.ingest import paths, registry
 
 BRIEFS = paths.BRIEFS / "2015_pa"
 
@@ -170,7 +172,7 @@ def test_index_shows_tiers_and_conflicts():
 
 def test_longest_leaders_leave_out_a_force_whose_stated_maximum_is_shorter():
     """The Met's longest is 14 years as stated; Gloucestershire's case since 2000 is at least 14.09."""
-    from missing_offenders import publication
+    from missing_offenders.publish import publication
     longest = analysis.longest_missing(analysis.load_round("2015_pa")["force_returns"])
     assert publication.longest_leaders(longest) == (14, ["Gloucestershire Constabulary"])
     synthetic = pd.DataFrame({"force_name": ["A", "B", "C"], "longest_missing_years_min": [14.0, 14.5, 3.0],

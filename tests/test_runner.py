@@ -12,7 +12,7 @@ import sys
 import nbformat
 import pytest
 
-from missing_offenders import nbrun
+from missing_offenders.pipeline import nbrun
 
 # A cell that prints one line in two chunks, flushed apart: the kernel sends two stream messages.
 SPLIT_LINE = "import sys, time\nprint('passed its checks', end='')\nsys.stdout.flush()\ntime.sleep(0.2)\nprint()"
@@ -38,7 +38,7 @@ def project(tmp_path):
     return tmp_path
 
 
-def run_cli(project, *args, module="missing_offenders.nbrun"):
+def run_cli(project, *args, module="missing_offenders.pipeline.nbrun"):
     env = {**os.environ, "MISSING_OFFENDERS_ROOT": str(project), "MISSING_OFFENDERS_READ_ONLY": "0"}
     return subprocess.run([sys.executable, "-m", module, *args], cwd=project, env=env,
                           capture_output=True, text=True)
@@ -108,7 +108,7 @@ def test_a_killed_kernel_names_notebook_parameters_and_cell_and_the_next_run_sti
     source = write_notebook(project / "notebooks" / "dies.ipynb", "print(x)",
                             "import os, signal\nif x == 'dies': os.kill(os.getpid(), signal.SIGKILL)", "print('end', x)")
     script = (
-        "import sys\nfrom pathlib import Path\nfrom missing_offenders import nbrun\n"
+        "import sys\nfrom pathlib import Path\nfrom missing_offenders.pipeline import nbrun\n"
         "runs = [nbrun.Run(Path('notebooks/dies.ipynb'), Path(f'reports/{x}.ipynb'), {'x': x}) for x in ('dies', 'lives')]\n"
         "for run, message in nbrun.execute(runs):\n    print(message)\n"
     )
@@ -128,7 +128,7 @@ def test_runs_sharing_a_kernel_start_from_an_empty_namespace_numbered_from_one(p
                             "print('leftover' in dir())", "leftover = x\nleftover")
     runs = [nbrun.Run(source, project / "reports" / f"{x}.ipynb", {"x": x}) for x in ("a", "b")]
     env = {**os.environ, "MISSING_OFFENDERS_ROOT": str(project)}
-    script = ("from pathlib import Path\nfrom missing_offenders import nbrun\n"
+    script = ("from pathlib import Path\nfrom missing_offenders.pipeline import nbrun\n"
               f"runs = {[(str(r.source), str(r.output), r.parameters) for r in runs]!r}\n"
               "assert not nbrun.execute([nbrun.Run(Path(s), Path(o), p) for s, o, p in runs])\n")
     result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, env=env)
@@ -146,7 +146,7 @@ def test_kernel_shutdown_sends_no_interrupt():
 
     from jupyter_client.utils import run_sync
 
-    from missing_offenders.kernels import socket_file_kernel_manager
+    from missing_offenders.pipeline.kernels import socket_file_kernel_manager
 
     manager = socket_file_kernel_manager()(kernel_name="python3")
     sent = []
@@ -167,7 +167,7 @@ def test_kernel_shutdown_sends_no_interrupt():
 
 @pytest.mark.parametrize("workers", ["0", "-1", "two"])
 def test_worker_counts_below_one_are_refused_in_one_line(workers):
-    result = subprocess.run([sys.executable, "-m", "missing_offenders.brief_runner", "2015_pa", "--workers", workers],
+    result = subprocess.run([sys.executable, "-m", "missing_offenders.pipeline.brief_runner", "2015_pa", "--workers", workers],
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert "expected a whole number of at least 1" in result.stderr and "Traceback" not in result.stderr

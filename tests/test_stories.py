@@ -10,7 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from missing_offenders import claims, drafter, stories, story_ledgers
+from missing_offenders.analyse import claims, drafter
+from missing_offenders.ingest import stories
+from missing_offenders.publish import story_ledgers
 
 CAMBS_TIMES = ("https://www.cambstimes.co.uk/news/cambridgeshire-loses-10-registered-sex-offenders-as-figures-"
                "reveal-nearly-4863994")

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from missing_offenders import wording
+from missing_offenders.publish import wording
 
 WINDOW = (dt.date(2015, 2, 1), dt.date(2015, 3, 10))
 

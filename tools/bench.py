@@ -99,7 +99,7 @@ def main() -> int:
         results["no-op make all"] = timed(["make", "all"], clone)
         python = str(clone / ".venv" / "bin" / "python")
         results["all 46 force briefs (brief_runner, 2 kernels)"] = timed(
-            [python, "-m", "missing_offenders.brief_runner", "2015_pa", "--workers", "2"], clone)
+            [python, "-m", "missing_offenders.pipeline.brief_runner", "2015_pa", "--workers", "2"], clone)
         results["make test"] = timed(["make", "test"], clone)
         dirty = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True).stdout
         results["adding one round, then make all"] = add_round_seconds(clone)

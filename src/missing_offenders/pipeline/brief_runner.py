@@ -1,0 +1,105 @@
+"""Run the brief notebook for every force and render each to HTML without code.
+
+Starting a kernel costs about as much as running a whole brief, so each of the (two) worker
+processes starts one kernel and runs the parameterised notebook through it once per force:
+papermill injects the parameters exactly as on the command line, the namespace is cleared with
+`%reset -f` before each run, and every cell runs top to bottom. A brief that fails is reported
+by force and cell, and leaves the previous HTML in place.
+
+    python -m missing_offenders.pipeline.brief_runner 2015_pa [--workers 2]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from html import escape
+from pathlib import Path
+
+from missing_offenders.publish import html_page
+from missing_offenders.ingest import paths
+from missing_offenders.ingest.registry import load as load_registry
+
+TEMPLATE = paths.NOTEBOOKS / "05_force_brief.ipynb"
+REMOVE_TAG = "remove-in-brief"
+BRIEF_NAV = [("../../index.html", "All findings"), ("index.html", "All force briefs")]
+
+
+def render(executed, title: str) -> str:
+    """The executed brief as a self-contained page: outputs only, no code, no CDN assets."""
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={REMOVE_TAG}, enabled=True), enabled=True)
+    body, _ = exporter.from_notebook_node(executed)
+    return html_page.page(title, body, nav=BRIEF_NAV)
+
+
+def _run_forces(round_id: str, force_ids: list[str]) -> list[tuple[str, str | None, str | None]]:
+    """Worker: one kernel, every brief of `force_ids`; returns (force_id, html, error)."""
+    from missing_offenders.pipeline.kernels import KernelSession, RunFailure
+    from missing_offenders.pipeline.nbrun import merge_streams, park_failure
+
+    results = []
+    with KernelSession(cwd=paths.NOTEBOOKS) as session:
+        for force_id in force_ids:
+            try:
+                nb = session.run(TEMPLATE, {"round_id": round_id, "force_id": force_id})
+            except RunFailure as failure:
+                parked = park_failure(failure, Path(f"05_force_brief-{round_id}-{force_id}.ipynb"))
+                results.append((force_id, None, f"{failure}; the failed run is in {paths.relative(parked)}"))
+                continue
+            merge_streams(nb)
+            for cell in nb.cells:
+                if "injected-parameters" in cell.metadata.get("tags", []):
+                    cell.metadata["tags"].append(REMOVE_TAG)
+            title = f"{load_registry().by_id[force_id].name}: missing registered sex offenders"
+            results.append((force_id, render(nb, title), None))
+    return results
+
+
+def index_page(round_id: str, forces) -> str:
+    items = "".join(f"<li><a href='{f.force_id}.html'>{escape(f.name)}</a></li>" for f in forces)
+    from missing_offenders.analyse.trends import round_words
+
+    heading = f"Force briefs: {round_words(round_id)}"
+    return html_page.page(heading, f"<h1>{escape(heading)}</h1><ul>{items}</ul>", nav=BRIEF_NAV[:1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    from missing_offenders.pipeline import params
+    from missing_offenders.ingest import registry
+    from missing_offenders.pipeline.nbrun import positive_int
+    from missing_offenders.ingest.outputs import write_texts
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("round_id")
+    parser.add_argument("--workers", type=positive_int, default=2, help="kernels run at once (default 2)")
+    args = parser.parse_args(argv)
+    round_id = params.check_round_id(args.round_id)
+    forces = registry.load().forces
+    ids = [f.force_id for f in forces]
+    chunks = [ids[i:: args.workers] for i in range(args.workers)]
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=args.workers) as pool:
+        results = [r for chunk in pool.map(_run_forces, [round_id] * len(chunks), chunks) for r in chunk]
+    folder = paths.BRIEFS / round_id
+    failures = [(force_id, error) for force_id, _, error in results if error]
+    pages = {folder / f"{force_id}.html": html for force_id, html, _ in results if html}
+    pages[folder / "index.html"] = index_page(round_id, forces)
+    write_texts(pages, under=paths.BRIEFS)
+    for stale in sorted(folder.glob("*.html")):
+        if stale not in pages and not any(stale.stem == f for f, _ in failures):
+            stale.unlink()  # a force no longer in the registry
+    print(f"{len(pages) - 1} briefs for round {round_id} in {time.perf_counter() - start:.1f} s "
+          f"with {args.workers} kernels")
+    for force_id, error in failures:
+        print(f"error: brief for {force_id} failed: {error}; its previous HTML is unchanged", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -83,6 +83,7 @@ def test_compare_gives_both_figures_the_change_only_when_both_are_exact_and_says
     assert "synthetic_now: the transcriber rated the attribution low" in by_force.loc["c", "force_caveats"]
     assert "rate" not in by_force.loc["b", "force_caveats"]
     assert "different requesters (B; A)" in table["round_caveats"].iloc[0]
+    assert "at least 8.0 years apart" in table["round_caveats"].iloc[0]  # 2007-01-01 to 2015-02-01
     # Totals agree with the inputs: nothing dropped, nothing invented.
     assert table["current_min"].sum() == current.loc[current["status"] != "not_published", "missing_min"].sum()
     assert table["previous_min"].sum() == previous.loc[previous["status"] != "not_published", "missing_min"].sum()

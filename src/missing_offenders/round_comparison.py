@@ -177,7 +177,13 @@ def round_caveats(previous: pd.Series, current: pd.Series) -> list[str]:
                      "question in its own words, so forces may have counted different things")
     if previous["forces_basis"] != current["forces_basis"]:
         notes.append(f"different coverage ({previous['forces_basis']!r}; {current['forces_basis']!r})")
-    notes.append(f"dates: {previous['when']} ({previous['date_basis']}); {current['when']} ({current['date_basis']})")
+    notes.append(f"when counted: {previous['round_id']} {previous['when']}, dated by {previous['date_basis']}; "
+                 f"{current['round_id']} {current['when']}, dated by {current['date_basis']}")
+    start = current["snapshot_start"] if not _missing(current["snapshot_start"]) else current["snapshot_end"]
+    if not _missing(start) and not _missing(previous["snapshot_end"]):
+        gap = (start - previous["snapshot_end"]).days / 365.25
+        notes.append(f"the counts are at least {analysis.floor1(gap):.1f} years apart, long enough for registers, "
+                     "practice and recording to have changed")
     return notes
 
 

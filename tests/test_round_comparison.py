@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from missing_offenders import round_comparison as rc
+from missing_offenders.analyse import round_comparison as rc
 
 
 def synthetic_catalogue(*rows):

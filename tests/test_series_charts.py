@@ -6,7 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from missing_offenders import charts, outputs, paths, round_comparison, series_charts
+from missing_offenders.publish import charts, series_charts
+from missing_offenders.ingest import outputs, paths
+from missing_offenders.analyse import round_comparison
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +19,7 @@ def series():
 
 
 def _read(name):
-    return pd.read_csv(paths.FIGURES / f"{name}.csv", dtype=str, keep_default_na=False)
+    return pd.read_csv(paths.CHARTS / f"{name}.csv", dtype=str, keep_default_na=False)
 
 
 def test_force_series_csv_is_what_the_panels_plot(series):

@@ -14,8 +14,9 @@ import re
 
 import pandas as pd
 
-from . import analysis, paths, rounds, trends
-from .outputs import csv_text, write_texts
+from missing_offenders.analyse import analysis, trends
+from missing_offenders.ingest import paths, rounds
+from missing_offenders.ingest.outputs import csv_text, write_texts
 
 COUNTED = analysis.COUNTED  # statuses that carry a figure (an exact one, a range or a lower bound)
 OUTPUT = paths.REPORTS / "round_comparison.csv"

@@ -13,7 +13,8 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.lines import Line2D
 
-from . import analysis, charts, round_comparison
+from missing_offenders.analyse import analysis, round_comparison
+from missing_offenders.publish import charts
 
 # One marker per requester (colour stays BLUE: the house rule gives colour one meaning).
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "p", "h", "<", ">", "*")

@@ -92,7 +92,7 @@ help: ## List the targets (this is the default goal)
 
 all: rounds analysis ledger briefs index audit ## Regenerate every output from data/raw/ (creates .venv if missing)
 
-rounds: $(CLEANED) ## Clean every FOI round into data/processed/<round_id>/ (STRICT=1: fail on any unread field)
+rounds: $(CLEANED) $(STAMPS)/datapackage.done ## Clean every FOI round into data/processed/<round_id>/ (STRICT=1: fail on any unread field)
 ifeq ($(STRICT),1)
 	$(PY) -m missing_offenders.analyse.round_history strict
 endif
@@ -173,6 +173,11 @@ $(STAMPS)/round/%: $(CLEAN_NB) $(MODULES_01_clean_round) $$(RAW_$$*) $(CLAIMS_FI
 
 $(STAMPS)/rounds.done: $(OTHER_ROUNDS:%=$(STAMPS)/round/%) build/round-list | $(STAMPS)/raw-verified
 	$(PY) -m missing_offenders.pipeline.round_runner --prune $(patsubst $(STAMPS)/round/%,%,$(filter $(STAMPS)/round/%,$?))
+	touch $@
+
+# data/processed/datapackage.json: the processed tables described for reuse (Frictionless), every round.
+$(STAMPS)/datapackage.done: $(CLEANED) $(CLOSURE_round_outputs) | $(VENV_OK)
+	$(PY) -m missing_offenders.clean.round_outputs --datapackage
 	touch $@
 
 $(STAMPS)/02_round_analysis.done: $(ANALYSIS_NB) $(MODULES_02_round_analysis) $(STYLE) $(STAMPS)/01_clean_round.done \

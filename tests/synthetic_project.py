@@ -78,7 +78,7 @@ class SyntheticProject:
         assert result.returncode == 0, result.stderr
 
     def clean(self) -> subprocess.CompletedProcess:
-        return self.run("missing_offenders.clean.cleaning", "synthetic_test")
+        return self.run("missing_offenders.clean.round_outputs", "synthetic_test")
 
     @property
     def processed(self) -> Path:

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from missing_offenders.clean import checks, cleaning
+from missing_offenders.clean import checks, cleaning, round_outputs
 from missing_offenders.ingest import paths, registry, rounds
 
 
@@ -86,7 +86,7 @@ def test_every_round_cleans_and_accounts_for_every_raw_row(round_id):
 
 @pytest.mark.parametrize("round_id", rounds.discover())
 def test_committed_outputs_are_what_the_code_gives(round_id):
-    for path, text in cleaning.rendered_outputs(cleaning.clean_round(round_id)).items():
+    for path, text in round_outputs.rendered_outputs(cleaning.clean_round(round_id)).items():
         assert path.read_text(encoding="utf-8") == text, f"{paths.relative(path)} is stale: run `make all`"
 
 

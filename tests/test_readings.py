@@ -83,7 +83,7 @@ def test_strict_mode_fails_on_an_unread_duration(project):
     project.write_round([synthetic_row("Kent Police", "3", UNREADABLE_DURATION)])
     project.manifest()
     env = {**project.env(), review.STRICT_ENV: "1"}
-    result = subprocess.run([sys.executable, "-m", "missing_offenders.clean.cleaning", "synthetic_test"], env=env,
+    result = subprocess.run([sys.executable, "-m", "missing_offenders.clean.round_outputs", "synthetic_test"], env=env,
                             capture_output=True, text=True, cwd=project.root)
     assert result.returncode == 1
     assert "strict mode (MISSING_OFFENDERS_STRICT=1)" in result.stderr and "line 2, column duration_text" in result.stderr
@@ -248,7 +248,7 @@ def test_scaffold_round_writes_a_row_per_force_and_refuses_an_existing_round(pro
     again = project.run("missing_offenders.ingest.scaffold_round", "synthetic_new")
     assert again.returncode == 1 and "already exists" in again.stderr
     project.manifest()  # the empty scaffold cleans: every force not_published
-    cleaned = project.run("missing_offenders.clean.cleaning", "synthetic_new")
+    cleaned = project.run("missing_offenders.clean.round_outputs", "synthetic_new")
     assert cleaned.returncode == 0, cleaned.stderr
 
 
@@ -281,7 +281,7 @@ def test_adding_a_round_does_not_break_the_golden_values(tmp_path):
                                       "measure": "stock", "snapshot_end": "2030-01-31", "verbatim": "SYNTHETIC"}
     rounds_file.write_text("\n".join(lines[:-1]) + "\n" + csv_text(header, [line]).splitlines()[1] + "\n")
     assert run("-m", "missing_offenders.ingest.manifest", "write").returncode == 0
-    cleaned = run("-m", "missing_offenders.clean.cleaning", "synthetic_2030")
+    cleaned = run("-m", "missing_offenders.clean.round_outputs", "synthetic_2030")
     assert cleaned.returncode == 0, cleaned.stderr
     check = run("-c", "import golden; golden.check_met_series(); print(golden.check_national_totals())\n"
                       "from missing_offenders.analyse import trends\n"

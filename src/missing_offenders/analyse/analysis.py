@@ -2,6 +2,8 @@
 national picture and time missing. Pure functions over DataFrames; the notebooks show them."""
 from __future__ import annotations
 
+import datetime as dt
+
 import math
 
 import pandas as pd
@@ -28,13 +30,15 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _read(path, integers=(), decimals=()) -> pd.DataFrame:
-    """A processed CSV as written: text stays text, blanks stay missing, numbers typed explicitly."""
+def _read(path, integers=(), decimals=(), dates=()) -> pd.DataFrame:
+    """A processed CSV as written: text stays text, blanks stay missing, numbers and dates typed explicitly."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     for column in integers:
         frame[column] = pd.to_numeric(frame[column]).astype("Int64")
     for column in decimals:
         frame[column] = pd.to_numeric(frame[column]).astype("Float64")
+    for column in dates:
+        frame[column] = [None if pd.isna(v) else dt.date.fromisoformat(v) for v in frame[column]]
     return frame
 
 
@@ -47,7 +51,14 @@ def load_round(round_id: str) -> dict[str, pd.DataFrame]:
                                ("longest_missing_years_min", "longest_missing_years_max")),
         "summary": _read(folder / "summary.csv", ("value",)),
         "cases": _read(folder / "missing_cases.csv", ("cases", "raw_line"), ("years_min", "years_max")),
+        "round": _read(folder / "round.csv", ("national_total_reported", "forces_basis", "rounds_csv_line"),
+                       dates=("snapshot_start", "snapshot_end", "published_date")),
     }
+
+
+def round_facts(tables: dict[str, pd.DataFrame]) -> pd.Series:
+    """The round's typed facts (round.csv): total, forces basis, measure, snapshot window, requester, source."""
+    return tables["round"].iloc[0]
 
 
 def summary_value(summary: pd.DataFrame, measure: str):
@@ -128,16 +139,11 @@ def forces_by_status(returns: pd.DataFrame) -> dict[str, list[str]]:
     return {label: sorted(frame["force_name"]) for label, frame in groups.items()}
 
 
-def forces_basis_count(summary: pd.DataFrame) -> int | None:
-    """The number of forces the requester said reported missing offenders ('39 forces ...'), if stated."""
-    words = summary_detail(summary, "forces_basis_reported").split()
-    return int(words[0]) if words and words[0].isdigit() else None
-
-
-def national_picture(summary: pd.DataFrame) -> pd.DataFrame:
+def national_picture(summary: pd.DataFrame, facts: pd.Series) -> pd.DataFrame:
     """Reported total against what the forces' own figures attribute, and the forces count."""
     value = lambda m: summary_value(summary, m)  # noqa: E731
-    basis = summary_detail(summary, "forces_basis_reported")
+    basis = facts["forces_basis_as_published"]
+    basis = "" if pd.isna(basis) else basis
     rows = [
         ("national total as reported", value("national_total_reported"), "rounds.csv"),
         ("sum of exact force figures found", value("exact_figures_sum"), "force_returns.csv"),
@@ -145,7 +151,8 @@ def national_picture(summary: pd.DataFrame) -> pd.DataFrame:
         ("attributed to named forces, at most", value("attributed_max"), "blank: some forces give only a lower bound"),
         ("unattributed remainder, at most", value("unattributed_max"), "national total minus attributed minimum"),
         ("unattributed remainder, at least", value("unattributed_min"), "national total minus attributed maximum"),
-        ("forces said to report missing offenders", forces_basis_count(summary), f"as published: {basis[:60]}"),
+        ("forces said to report missing offenders", None if pd.isna(facts["forces_basis"]) else int(facts["forces_basis"]),
+         f"as published: {basis[:60]}"),
         ("forces found with missing offenders", value("forces_with_missing"), "reported > 0 or cases described"),
         ("forces with no published figure", value("forces_not_published"),
          f"of the {value('forces_in_registry')} forces in the registry"),

@@ -94,6 +94,7 @@ class Quantities:
         self.tables = analysis.load_round(round_id)
         self.returns = self.tables["force_returns"].set_index("force_id", drop=False)
         self.summary = self.tables["summary"]
+        self.facts = analysis.round_facts(self.tables)
 
     def _sourced(self, row: pd.Series, value, shown: str, note: str = "") -> Computed:
         """A force's figure with its attribution tier (attribution.py): circular when its only source is the story."""
@@ -127,10 +128,10 @@ class Quantities:
 
     def forces_basis(self, claim) -> Computed:
         """The requester's own count of forces: shown, never computed (no stored sentence gives it force by force)."""
-        basis = analysis.summary_detail(self.summary, "forces_basis_reported")
+        basis = self.facts["forces_basis_as_published"]
         found = analysis.summary_value(self.summary, "forces_with_missing")
         return Computed(None, f"not computable: {found} forces can be named from published figures",
-                        f"data/processed/{self.round_id}/summary.csv measures forces_basis_reported, forces_with_missing",
+                        f"data/processed/{self.round_id}/round.csv forces_basis_as_published; summary.csv forces_with_missing",
                         f"the requester's own count; the transcriber records: '{basis}'; only {found} of the forces "
                         "can be named from published figures, so the count cannot be checked force by force")
 
@@ -199,7 +200,7 @@ class Quantities:
     def disclosure_wording(self, claim) -> Computed:
         """The claimed wording in police forces' own FOI answers of the round's year, each with its sentence.
         Only answers by a police force count (a requester's blog about a Home Office answer is not one)."""
-        year = analysis.summary_detail(self.summary, "snapshot_end")[:4]
+        year = str(self.facts["snapshot_end"].year)
         forces = registry.load()
         rows = []
         for r in read_csv(paths.REFERENCE / "foi_disclosure_logs.csv", ("force", "date", "verbatim_answer", "platform")):

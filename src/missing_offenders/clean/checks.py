@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from missing_offenders.clean.cleaning import DURATION_STATUSES, FORCE_RETURN_COLUMNS, STATUSES
+from missing_offenders.clean.schema import DURATION_STATUSES, STATUSES
+from missing_offenders.clean.schema import columns as _columns
+
+FORCE_RETURN_COLUMNS = _columns("force_returns")
 
 
 class DataQualityError(ValueError):

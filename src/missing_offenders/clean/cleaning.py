@@ -21,28 +21,18 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from missing_offenders.clean import attribution, figure_dates, readings, review
-from missing_offenders.ingest import paths, registry, rounds
-from missing_offenders.clean.durations import DurationError, DurationReading, SnapshotWindow, parse_duration
-from missing_offenders.ingest.errors import DuplicateForceError, InputError, UnknownForceError, UnreadableValueError, located
+from missing_offenders.clean import figure_dates, readings, review, round_summary, schema
 from missing_offenders.clean.counts import Figure, FigureError, parse_figure
-from missing_offenders.ingest.rawio import RawRow
+from missing_offenders.clean.durations import DurationError, DurationReading, SnapshotWindow, parse_duration
 from missing_offenders.clean.readings import Unreadable
+from missing_offenders.ingest import paths, registry, rounds
+from missing_offenders.ingest.errors import DuplicateForceError, InputError, UnknownForceError, UnreadableValueError, located
+from missing_offenders.ingest.rawio import RawRow
 
-STATUSES = ("reported", "cases_only", "refused", "no_response", "not_published")
-# How a force's duration_text was read: by a rule, by a person (data/raw/readings/), not yet
-# (unread: listed for review, durations blank), or there was none to read.
-DURATION_STATUSES = ("read", "manual_reading", "unread", "none")
-FORCE_RETURN_COLUMNS = (
-    "round_id", "force_id", "force_name", "country", "status", "missing_min", "missing_max",
-    "figure_date", "figure_note",
-    "longest_missing_years_min", "longest_missing_years_max", "cases_described", "duration_status", "exemptions",
-    "force_as_reported", "count_text", "duration_text", "confidence", "verbatim", "source_title",
-    "source_url", "published_date", "corroborating_sources", "notes", "raw_file", "raw_line",
-)
-LOG_COLUMNS = ("round_id", "raw_file", "raw_line", "column", "raw_text", "parsed_value", "rule", "outcome")
-CASE_COLUMNS = ("round_id", "force_id", "kind", "cases", "years_min", "years_max", "text", "rule", "raw_file", "raw_line")
-YEARS_DECIMALS = 2
+# The processed tables' columns and allowed values live in schema.py (read by the checks too).
+STATUSES, DURATION_STATUSES, YEARS_DECIMALS = schema.STATUSES, schema.DURATION_STATUSES, schema.YEARS_DECIMALS
+FORCE_RETURN_COLUMNS, LOG_COLUMNS = schema.columns("force_returns"), schema.columns("cleaning_log")
+CASE_COLUMNS = schema.columns("missing_cases")
 
 
 @dataclass
@@ -71,6 +61,7 @@ class CleanedRound:
     force_returns: pd.DataFrame | None = None
     cases: pd.DataFrame | None = None
     summary: pd.DataFrame | None = None
+    round_table: pd.DataFrame | None = None  # the round's facts, typed (schema "round")
 
     def note(self, raw: RawRow, column: str, parsed: object, rule: str, outcome: str = "used") -> None:
         self.log.append({
@@ -333,7 +324,7 @@ def _stop_on_unreadable(cleaned: CleanedRound, rows: list[Row]) -> None:
     blocking = [f for f in cleaned.unreadable if _blocks(f, by_place)]
     strict = review.is_strict()
     if blocking or strict:
-        raise UnreadableValueError(unreadable_message(cleaned.info.round_id, cleaned.unreadable, blocking, strict))
+        raise UnreadableValueError(readings.unreadable_message(cleaned.info.round_id, cleaned.unreadable, blocking, strict))
     for field_ in cleaned.unreadable:
         row = by_place[(field_.file, field_.line)]
         cleaned.note(row.raw, field_.column, "", "unread: needs a reading", outcome="unread")
@@ -341,26 +332,6 @@ def _stop_on_unreadable(cleaned: CleanedRound, rows: list[Row]) -> None:
             cleaned.info.round_id, "unread_duration", force_id=row.force_id, raw_file=field_.file, raw_line=field_.line,
             column=field_.column, raw_text=field_.raw_text, detail=field_.problem,
             reading_line=readings.template_line(field_)))
-
-
-def unreadable_message(round_id: str, fields: list[Unreadable], blocking: list[Unreadable], strict: bool) -> str:
-    """Every unreadable field of the round, and the lines to fill in to read them."""
-    target = paths.relative(readings.path_for(round_id))
-    figures = sum(1 for f in fields if f.column == "count_text")
-    why = (f"{len(blocking)} of them a figure, which stops the round" if blocking else
-           f"strict mode ({review.STRICT_ENV}=1) stops on any unread field")
-    exists = readings.path_for(round_id).is_file()
-    lines = [
-        f"round {round_id!r}: {len(fields)} field(s) cannot be read ({figures} figure(s), {len(fields) - figures} "
-        f"duration(s)); {why}. Fix a transcription error in data/raw/corrections/, or write a person's reading of "
-        f"each field in {target}{'' if exists else ' (a new file: start it with the header line below)'}, then run "
-        "`make manifest` and `make all`.",
-        *(f"  {f.located}" for f in fields),
-        f"Lines to fill in for {target} (reading in the forms above, who read it, why):",
-        *([] if exists else [readings.header_line()]),
-        *(readings.template_line(f) for f in fields),
-    ]
-    return "\n".join(lines)
 
 
 def _status(row: Row) -> tuple[str, int | None, int | None]:
@@ -432,89 +403,6 @@ def _cases(cleaned: CleanedRound, rows: list[Row]) -> pd.DataFrame:
     return frame
 
 
-def _summary(cleaned: CleanedRound) -> pd.DataFrame:
-    frame, info = cleaned.force_returns, cleaned.info
-    counted = frame[frame["status"].isin(["reported", "cases_only"])]
-    attributed_min = int(counted["missing_min"].sum())
-    attributed_max = None if counted["missing_max"].isna().any() else int(counted["missing_max"].sum())
-    exact = frame[(frame["status"] == "reported") & (frame["missing_min"] == frame["missing_max"])]
-    joint = [e["figure"] for e in cleaned.excluded if e["figure"] is not None]
-    joint_min = sum(f.minimum or 0 for f in joint)
-    joint_max = None if any(f.maximum is None for f in joint) else sum(f.maximum for f in joint)
-    total = info.total_reported
-    if total is not None and attributed_min + joint_min > total:
-        counted = frame[frame["missing_min"].fillna(0) > 0].sort_values("missing_min", ascending=False)
-        largest = "; ".join(f"{r.raw_file} line {int(r.raw_line)} ({r.force_name}: {int(r.missing_min)})"
-                            for r in counted.head(5).itertuples())
-        raise InputError(
-            f"round {info.round_id!r}: the forces' own figures add up to at least {attributed_min + joint_min}, more "
-            f"than the national total of {total} in {paths.relative(paths.ROUNDS_FILE)} line {info.source_line}. "
-            f"The largest figures come from {largest}. "
-            "One of them is mis-transcribed or belongs to another round: check both before going on."
-        )
-    rows = []
-
-    def add(measure, value, detail=""):
-        rows.append({"round_id": info.round_id, "measure": measure, "value": value, "detail": detail})
-
-    def ids(mask):
-        return ";".join(frame.loc[mask, "force_id"])
-
-    add("national_total_reported", total,
-        f"{paths.relative(paths.ROUNDS_FILE)} line {info.source_line}: {info.verbatim}" if info.source_line else
-        "round not listed in rounds.csv: no national total")
-    add("forces_basis_reported", None, info.forces_basis)
-    add("measure", None, info.measure or "")
-    add("snapshot_start", None, str(info.snapshot_start or ""))
-    add("snapshot_end", None, str(info.snapshot_end or ""))
-    add("exact_figures_sum", int(exact["missing_min"].sum()), f"{len(exact)} forces with an exact figure")
-    add("attributed_min", attributed_min, "sum of missing_min over reported and cases_only forces")
-    add("attributed_max", attributed_max,
-        "sum of missing_max" if attributed_max is not None else
-        "unbounded: some forces give only a lower bound (cases_only or 'at least')")
-    add("joint_returns_min", joint_min if joint else 0, f"{len(joint)} joint returns kept out of force rows")
-    add("joint_returns_max", joint_max if joint else 0, "")
-    if total is not None:
-        known_max = None if attributed_max is None or joint_max is None else attributed_max + joint_max
-        add("unattributed_max", total - attributed_min - joint_min,
-            "national total minus the lowest total the forces' own figures allow")
-        add("unattributed_min", max(0, total - known_max) if known_max is not None else 0,
-            "national total minus the highest total the forces' own figures allow (not below 0)")
-    else:
-        add("unattributed_max", None, "no national total reported for this round")
-        add("unattributed_min", None, "no national total reported for this round")
-    # The same totals by attribution confidence (attribution.py): "at most 76 unattributed" holds
-    # only if every medium, low and circular figure is right.
-    story_urls = attribution.checked_story_urls(info.round_id)
-    for row in attribution.totals_by_tier(frame, story_urls, total).itertuples():
-        add(f"attributed_min_{row.tiers}", row.attributed_min + joint_min,
-            f"{row.label}: {row.forces}" + (f" (plus {joint_min} from joint returns)" if joint_min else ""))
-        add(f"unattributed_max_{row.tiers}", None if total is None else row.unattributed_max - joint_min,
-            f"national total minus attributed_min_{row.tiers}" if total is not None else
-            "no national total reported for this round")
-    has_missing = (frame["missing_min"].fillna(0) > 0) | (frame["status"] == "cases_only")
-    none = (frame["status"] == "reported") & (frame["missing_max"] == 0)
-    add("forces_with_missing", int(has_missing.sum()), ids(has_missing))
-    add("forces_with_none", int(none.sum()), ids(none))
-    for status in ("cases_only", "refused", "no_response", "not_published"):
-        mask = frame["status"] == status
-        add(f"forces_{status}", int(mask.sum()), ids(mask) if status != "not_published" else "")
-    add("forces_in_registry", len(frame), "")
-    add("raw_rows_read", cleaned.rows_read, "")
-    add("raw_rows_excluded", len(cleaned.excluded), "; ".join(f"line {e['raw_line']}: {e['reason']}" for e in cleaned.excluded))
-    unread = frame["duration_status"] == "unread"
-    add("durations_unread", int(unread.sum()), ids(unread))
-    add("fields_read_by_person", len(cleaned.readings_used),
-        "; ".join(f"line {r['raw_line']} {r['column']}: {r['reading']!r} ({r['who']})" for r in cleaned.readings_used))
-    items = cleaned.needs_review
-    add("needs_review", len(items),
-        "; ".join(f"{kind}: {';'.join(f for f in group['force_id'] if f) or len(group)}"
-                  for kind, group in items.groupby("kind", sort=True)))
-    summary = pd.DataFrame(rows, columns=["round_id", "measure", "value", "detail"])
-    summary["value"] = summary["value"].astype("Int64")
-    return summary
-
-
 def clean_round(round_id: str) -> CleanedRound:
     forces = registry.load()
     cleaned, rows = _load(round_id)
@@ -524,61 +412,6 @@ def clean_round(round_id: str) -> CleanedRound:
     cleaned.force_returns = _force_rows(cleaned, rows, forces)
     cleaned.review_items.extend(review.register_outliers(round_id, cleaned.force_returns, cleaned.info.snapshot_end))
     cleaned.cases = _cases(cleaned, rows)
-    cleaned.summary = _summary(cleaned)
+    cleaned.summary = round_summary.summarise(cleaned)
+    cleaned.round_table = round_summary.round_table(cleaned.info)
     return cleaned
-
-
-def output_dir(round_id: str):
-    return paths.PROCESSED / round_id
-
-
-def rendered_outputs(cleaned: CleanedRound) -> dict:
-    from missing_offenders.ingest.outputs import csv_text
-
-    folder = output_dir(cleaned.info.round_id)
-    years = {c: YEARS_DECIMALS for c in ("longest_missing_years_min", "longest_missing_years_max")}
-    return {
-        folder / "force_returns.csv": csv_text(cleaned.force_returns, years),
-        folder / "missing_cases.csv": csv_text(cleaned.cases, {"years_min": YEARS_DECIMALS, "years_max": YEARS_DECIMALS}),
-        folder / "cleaning_log.csv": csv_text(cleaned.log_frame),
-        folder / "summary.csv": csv_text(cleaned.summary),
-        folder / "needs_review.csv": csv_text(cleaned.needs_review),
-    }
-
-
-def write(cleaned: CleanedRound) -> list:
-    """Write the round's five files (all or none); return the paths that changed."""
-    from missing_offenders.ingest.outputs import write_texts
-
-    return write_texts(rendered_outputs(cleaned), under=paths.PROCESSED)
-
-
-def main(argv: list[str]) -> int:
-    """`python -m missing_offenders.clean.cleaning ROUND_ID`: clean, check and write one round without a notebook."""
-    import sys
-
-    from missing_offenders.clean import checks
-
-    if len(argv) != 1:
-        print("usage: python -m missing_offenders.clean.cleaning ROUND_ID", file=sys.stderr)
-        return 2
-    try:
-        cleaned = clean_round(argv[0])
-        checks.check_force_returns(cleaned.force_returns, registry.load().ids)
-    except (InputError, checks.DataQualityError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    for warning in cleaned.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for path in write(cleaned):
-        print(f"wrote {paths.relative(path)}")
-    if len(cleaned.needs_review):
-        print(f"{len(cleaned.needs_review)} item(s) need review: see "
-              f"{paths.relative(output_dir(cleaned.info.round_id) / 'needs_review.csv')}")
-    return 0
-
-
-if __name__ == "__main__":
-    import sys
-
-    sys.exit(main(sys.argv[1:]))

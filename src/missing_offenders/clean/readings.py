@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from missing_offenders.clean.review import STRICT_ENV
 from missing_offenders.ingest import paths
 from missing_offenders.ingest.errors import InputError
 from missing_offenders.ingest.rawio import RawRow, read_csv
@@ -144,3 +145,23 @@ def template_line(field: Unreadable) -> str:
 
 def header_line() -> str:
     return ",".join(COLUMNS)
+
+
+def unreadable_message(round_id: str, fields: list[Unreadable], blocking: list[Unreadable], strict: bool) -> str:
+    """Every unreadable field of the round, and the lines to fill in to read them."""
+    target = paths.relative(path_for(round_id))
+    figures = sum(1 for f in fields if f.column == "count_text")
+    why = (f"{len(blocking)} of them a figure, which stops the round" if blocking else
+           f"strict mode ({STRICT_ENV}=1) stops on any unread field")
+    exists = path_for(round_id).is_file()
+    lines = [
+        f"round {round_id!r}: {len(fields)} field(s) cannot be read ({figures} figure(s), {len(fields) - figures} "
+        f"duration(s)); {why}. Fix a transcription error in data/raw/corrections/, or write a person's reading of "
+        f"each field in {target}{'' if exists else ' (a new file: start it with the header line below)'}, then run "
+        "`make manifest` and `make all`.",
+        *(f"  {f.located}" for f in fields),
+        f"Lines to fill in for {target} (reading in the forms above, who read it, why):",
+        *([] if exists else [header_line()]),
+        *(template_line(f) for f in fields),
+    ]
+    return "\n".join(lines)

@@ -13,10 +13,11 @@ import pandas as pd
 
 from missing_offenders.analyse import analysis
 from missing_offenders.clean import attribution
-from missing_offenders.publish import audit, links, publication, wording
+from missing_offenders.publish import audit, brief_review, links, publication, wording
 from missing_offenders.publish.brief_context import (  # noqa: F401  (BriefContext, context, humane_years, figure_sentence: the brief's API)
     KIND_LABEL, STATUS_LABEL, BriefContext, context, context_sentences, figure_sentence, hedge_note, humane_years,
     inferred_notes, known, longest_phrase, own_term, plural, round_label, separates_wanted_from_missing)
+from missing_offenders.publish.brief_review import needs_review_html  # noqa: F401  (a section of the brief)
 from missing_offenders.publish.brief_rounds import across_rounds_html
 from missing_offenders.ingest import paths
 
@@ -40,6 +41,7 @@ def figure_html(ctx: BriefContext) -> str:
     context_html = (f"<p class='context'>Context given with the figure: {escape('; '.join(extra))}.</p>" if extra else "")
     return (f"<h2>The figure</h2><p class='figure'><strong>{escape(label)}</strong> "
             f"<span class='status'>({escape(analysis.status_words(status))})</span></p>"
+            + brief_review.figure_date_note(ctx.row) + brief_review.reading_note(ctx, "count_text")
             + _p(figure_sentence(ctx)) + context_html)
 
 
@@ -73,6 +75,8 @@ def duration_html(ctx: BriefContext) -> str:
     text = row["duration_text"]
     if pd.isna(text):
         return "<h2>How long</h2>" + _p("No duration was published for this force.")
+    if row["duration_status"] == brief_review.UNREAD:
+        return "<h2>How long</h2>" + _p(brief_review.unread_duration_text(text))
     low, high = row["longest_missing_years_min"], row["longest_missing_years_max"]
     span = humane_years(low, high)
     if not span:
@@ -89,7 +93,8 @@ def duration_html(ctx: BriefContext) -> str:
         for r in ctx.cases.itertuples())
     table = (f"<table><tr><th>as written</th><th>which cases</th><th>years, at least</th><th>years, at most</th></tr>"
              f"{rows}</table>" if rows else "")
-    return (f"<h2>How long</h2><p>As published: <em>{escape(text)}</em></p>" + _p(longest) + inferred + table)
+    return (f"<h2>How long</h2><p>As published: <em>{escape(text)}</em></p>"
+            + brief_review.reading_note(ctx, "duration_text") + _p(longest) + inferred + table)
 
 
 def rank_html(ctx: BriefContext) -> str:
@@ -169,6 +174,9 @@ def caveats_html(ctx: BriefContext) -> list[str]:
     if term is not None and term.key == "missing" and separates_wanted_from_missing(row["country"]):
         items.append(f"{ctx.name} counts 'wanted' and 'missing' registered sex offenders separately; this source "
                      "speaks only of 'missing', so it does not say how many were 'wanted'.")
+    if row["duration_status"] == brief_review.UNREAD:
+        items.append(f"How long offenders were missing in the {ctx.name} area is not given: the duration text could "
+                     "not be read yet (see 'Needs review').")
     if row["status"] == "cases_only":
         items.append("Only individual cases were reported for this force; its total may be higher.")
     if row["status"] == "not_published":

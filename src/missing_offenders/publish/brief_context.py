@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from missing_offenders.analyse import analysis, conflicts
-from missing_offenders.clean import attribution, readings
+from missing_offenders.clean import attribution, readings, review
 from missing_offenders.publish import wording
 from missing_offenders.ingest import paths, rounds
 
@@ -40,6 +40,8 @@ class BriefContext:
     story_urls: tuple = ()    # the published stories checked against this round (claims/*.yaml)
     conflicts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=conflicts.COLUMNS))
     other_rounds: pd.DataFrame = field(default_factory=pd.DataFrame)  # this force's rows in other rounds
+    review: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=review.REVIEW_COLUMNS))  # needs_review.csv rows
+    readings: dict = field(default_factory=dict)  # column -> readings.Reading: the force's fields read by a person
 
     @property
     def name(self) -> str:
@@ -84,7 +86,23 @@ def context(round_id: str, force_id: str) -> BriefContext:
     return BriefContext(round_id, force_id, row, analysis.missing_by_force(returns, total), summary, cases,
                         rounds.info_for(round_id), attribution.checked_story_urls(round_id),
                         conflicts.for_force(found, force_id),
-                        everywhere[(everywhere["force_id"] == force_id) & (everywhere["round_id"] != round_id)])
+                        everywhere[(everywhere["force_id"] == force_id) & (everywhere["round_id"] != round_id)],
+                        force_review(round_id, force_id), force_readings(round_id, row))
+
+
+def force_review(round_id: str, force_id: str) -> pd.DataFrame:
+    """The force's items in the round's needs_review.csv (written by the cleaning, every round has one)."""
+    items = pd.read_csv(paths.PROCESSED / round_id / "needs_review.csv", dtype=str, keep_default_na=False)
+    return items[items["force_id"] == force_id].reset_index(drop=True)
+
+
+def force_readings(round_id: str, row: pd.Series) -> dict:
+    """The readings (data/raw/readings/<round_id>.csv) of the force's raw row, by column."""
+    if pd.isna(row["raw_line"]) or not isinstance(row["raw_file"], str):
+        return {}
+    found = readings.load(round_id)
+    return {column: found[key] for column in readings.READABLE_COLUMNS
+            if (key := (row["raw_file"], int(row["raw_line"]), column)) in found}
 
 
 def plural(n: int, word: str = "registered sex offender") -> str:

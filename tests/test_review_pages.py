@@ -98,6 +98,9 @@ def test_figure_shows_its_own_date_and_note():
     assert "The force dated this figure 2015-03-01 (as written: 'as of <1 March>')." in _text(html)
     assert "<1 March>" not in html
     assert "dated this figure" not in brief.figure_html(brief.context("2015_pa", "kent"))
+    ctx.row["figure_date"], ctx.row["figure_note"] = pd.NA, "of 812 managed"   # a note that is no date
+    text = _text(brief.figure_html(ctx))
+    assert "Given with the figure: 'of 812 managed'." in text and "dated" not in text
 
 
 def test_index_review_items_and_history_are_listed_escaped():

@@ -44,8 +44,12 @@ def figure_date_note(row: pd.Series) -> str:
     note = note if isinstance(note, str) and note else ""
     if not date and not note:
         return ""
-    said = f"The force dated this figure {date}" if date else "The force gave this figure a date that cannot be placed"
-    return f"<p class='note'>{escape(said + (f' (as written: {note!r})' if note else '') + '.')}</p>"
+    # A note is not always a date ("of 812 managed"): only figure_date says the force dated the figure.
+    if date:
+        said = f"The force dated this figure {date}" + (f" (as written: '{note}')" if note else "")
+    else:
+        said = f"Given with the figure: '{note}'"
+    return f"<p class='note'>{escape(said)}.</p>"
 
 
 def needs_review_html(ctx: BriefContext) -> str:

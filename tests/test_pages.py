@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from missing_offenders.publish import html_page
+from missing_offenders.publish import html_page, index_page
 from missing_offenders.ingest import paths, registry
 
 BRIEFS = paths.BRIEFS / "2015_pa"
@@ -34,7 +34,7 @@ def test_figure_serves_the_phone_layout_on_narrow_screens():
 
 def test_index_uses_the_shell_the_phone_charts_and_words():
     page = (paths.REPORTS / "index.html").read_text(encoding="utf-8")
-    assert "<main>" in page and page.count(".phone.png\">") == 4
+    assert "<main>" in page and page.count(".phone.png\">") == len(index_page.CHARTS)
     assert "<th>claim id</th>" in page
     assert not CODES.search(visible_text(page))
 

@@ -1,21 +1,25 @@
-"""The content of a force brief: plain words a local reporter can use, each fact with its source.
+"""The sections of a force brief, as HTML: plain words a local reporter can use, each fact with its source.
 
 Every function returns an HTML fragment (escaped), so the brief notebook's outputs are compared by
-nbval and rendered as they are in the HTML brief.
+nbval and rendered as they are in the HTML brief. What the brief says is worked out in
+brief_context.py; this force across rounds is in brief_rounds.py, what awaits a person's review
+in brief_review.py.
 """
 from __future__ import annotations
 
-import math
-from functools import lru_cache
-from dataclasses import dataclass, field
 from html import escape
 
 import pandas as pd
 
-from missing_offenders.analyse import analysis, conflicts
+from missing_offenders.analyse import analysis
 from missing_offenders.clean import attribution
-from missing_offenders.publish import audit, links, publication, wording
-from missing_offenders.ingest import paths, rounds
+from missing_offenders.publish import audit, brief_review, links, publication, wording
+from missing_offenders.publish.brief_context import (  # noqa: F401  (BriefContext, context, humane_years, figure_sentence: the brief's API)
+    KIND_LABEL, STATUS_LABEL, BriefContext, context, context_sentences, figure_sentence, hedge_note, humane_years,
+    inferred_notes, known, longest_phrase, own_term, plural, round_label, separates_wanted_from_missing)
+from missing_offenders.publish.brief_review import needs_review_html  # noqa: F401  (a section of the brief)
+from missing_offenders.publish.brief_rounds import across_rounds_html
+from missing_offenders.ingest import paths
 
 GENERAL_CAVEATS = (
     "Forces use 'missing', 'wanted' and 'whereabouts unknown' interchangeably; Police Scotland separates "
@@ -26,180 +30,8 @@ GENERAL_CAVEATS = (
 )
 
 
-STATUS_LABEL = {
-    "reported": "figure published",
-    "cases_only": "cases described, no total published",
-    "refused": "refused to give a figure",
-    "no_response": "no figure given",
-    "not_published": "no published figure found",
-}
-KIND_LABEL = {"shortest": "shortest case", "longest": "longest case"}
-
-
-@dataclass
-class BriefContext:
-    round_id: str
-    force_id: str
-    row: pd.Series            # the force's row of force_returns
-    ranked: pd.DataFrame      # analysis.missing_by_force
-    summary: pd.DataFrame
-    cases: pd.DataFrame       # the force's rows of missing_cases
-    info: rounds.RoundInfo
-    story_urls: tuple = ()    # the published stories checked against this round (claims/*.yaml)
-    conflicts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=conflicts.COLUMNS))
-    other_rounds: pd.DataFrame = field(default_factory=pd.DataFrame)  # this force's rows in other rounds
-
-    @property
-    def name(self) -> str:
-        return self.row["force_name"]
-
-    @property
-    def total(self) -> int | None:
-        return analysis.summary_value(self.summary, "national_total_reported")
-
-    @property
-    def tier(self) -> str:
-        return attribution.row_tier(self.row, self.story_urls)[0]
-
-    @property
-    def independent(self) -> list[str]:
-        return attribution.row_tier(self.row, self.story_urls)[1]
-
-    @property
-    def requester(self) -> str | None:
-        return wording.requester_name(self.info.publisher)
-
-    @property
-    def outlet(self) -> str | None:
-        return wording.outlet_of(self.row["source_title"])
-
-    def count_when(self) -> str | None:
-        """The date of the count: the force's own date if its sentence gives one, else the round's window."""
-        own = wording.own_count_date(self.row["verbatim"], self.info.snapshot_start, self.info.snapshot_end)
-        if own:
-            phrase, inferred = own
-            return phrase + (" (the year is inferred, not stated)" if inferred else "")
-        return wording.count_period(self.info.snapshot_start, self.info.snapshot_end)
-
-
-def context(round_id: str, force_id: str) -> BriefContext:
-    tables = analysis.load_round(round_id)
-    returns, summary = tables["force_returns"], tables["summary"]
-    row = returns[returns["force_id"] == force_id].iloc[0]
-    total = analysis.summary_value(summary, "national_total_reported")
-    cases = tables["cases"][tables["cases"]["force_id"] == force_id]
-    everywhere, found = conflicts.everything()
-    return BriefContext(round_id, force_id, row, analysis.missing_by_force(returns, total), summary, cases,
-                        rounds.info_for(round_id), attribution.checked_story_urls(round_id),
-                        conflicts.for_force(found, force_id),
-                        everywhere[(everywhere["force_id"] == force_id) & (everywhere["round_id"] != round_id)])
-
-
 def _p(text: str) -> str:
     return f"<p>{escape(text)}</p>"
-
-
-def _plural(n: int, word: str = "registered sex offender") -> str:
-    """House style: numbers below ten in words."""
-    return wording.count_words(n, word)
-
-
-def humane_years(low, high) -> str:
-    """'8 years and 9 months' (a stated duration, as stated), '8 to 10 years', 'at least a year',
-    '5 to 8 months': bounds rounded outwards, so a lower bound never reads higher than the data
-    allow, nor an upper bound lower."""
-    def unit(value: float, upper: bool) -> str:
-        if value < 1:
-            months = max(1, math.ceil(value * 12) if upper else math.floor(value * 12))
-            return f"{months} month{'' if months == 1 else 's'}"
-        years = math.ceil(value) if upper else math.floor(value)
-        return "a year" if years == 1 else f"{years} years"
-
-    if pd.isna(low) and pd.isna(high):
-        return ""
-    if pd.isna(high):
-        return f"at least {unit(low, upper=False)}"
-    if pd.isna(low):
-        return f"up to {unit(high, upper=True)}"
-    if low == high:  # a duration stated as such: exactly as stated, never rounded
-        return wording.exact_duration(low)
-    lower, upper = unit(low, upper=False), unit(high, upper=True)
-    if ("month" in lower) == ("month" in upper):  # same unit: "8 to 10 years", "5 to 8 months"
-        return f"{'1' if lower.startswith('a ') else lower.split()[0]} to {upper}"
-    return f"{lower} to {upper}"
-
-
-def round_label(ctx: BriefContext) -> str:
-    who = ctx.requester or "an unnamed requester"
-    when = ctx.count_when()
-    return f"Freedom of information requests by {who}" + (f", count taken {when}" if when else "") + "."
-
-
-def separates_wanted_from_missing(country: str) -> bool:
-    """True when the official figures for this country count 'wanted' and 'missing' offenders
-    separately (reference/scotland_ni_rso.csv has both measures): Police Scotland does."""
-    from missing_offenders.ingest.rawio import read_csv
-    measures = [r.get("measure").lower() for r in read_csv(paths.REFERENCE / "scotland_ni_rso.csv",
-                                                           ("jurisdiction", "measure"))
-                if r.get("jurisdiction") == country]
-    single = [m for m in measures if "/" not in m]
-    return any("wanted" in m for m in single) and any("missing" in m for m in single)
-
-
-def _force_words(row: pd.Series) -> tuple[str, ...]:
-    words = [row["force_as_reported"]] if isinstance(row["force_as_reported"], str) else []
-    return tuple(words + [row["force_name"].split()[0]])
-
-
-def own_term(ctx: BriefContext) -> wording.Term | None:
-    return wording.own_term(ctx.row["verbatim"], ctx.row["count_text"], _force_words(ctx.row))
-
-
-def _attributed(ctx: BriefContext, clause: str) -> str:
-    """'{Force} told {requester} {when} that {clause}', attributed to the outlet that reported it."""
-    name = wording.subject(ctx.name)
-    told = f"{name} told {ctx.requester}" if ctx.requester else f"{name} said"
-    when = ctx.count_when()
-    text = f"{told}{' ' + when if when else ''} that {clause}"
-    if ctx.outlet:
-        outlet = wording.outlet_phrase(ctx.outlet)
-        if ctx.tier == "high":
-            return f"{text}, {outlet} reported."
-        return f"According to {outlet}, {text[0].lower() + text[1:] if text.startswith('The ') else text}."
-    return text + "."
-
-
-def figure_sentence(ctx: BriefContext) -> str:
-    """The force's figure and status in plain words, in the force's own term, with who reported it and when."""
-    row, name = ctx.row, ctx.name
-    low, high, status = row["missing_min"], row["missing_max"], row["status"]
-    if status == "reported":
-        if pd.isna(high):
-            return _attributed(ctx, wording.figure_clause(own_term(ctx), int(low), at_least=True))
-        if low == high:
-            return _attributed(ctx, wording.figure_clause(own_term(ctx), int(low)))
-        return _attributed(ctx, f"its figure was between {int(low)} and {int(high)} (a censored figure)")
-    if status == "cases_only":
-        described = wording.drop_parentheticals(str(row["duration_text"]))
-        who = f"{wording.outlet_phrase(ctx.outlet)} reported" if ctx.outlet else "Reports describe"
-        who = who[0].upper() + who[1:]
-        return (f"No total for the {name} area was published. {who} {_plural(int(low), 'case')}: {described}. So at "
-                f"least {_plural(int(low), 'offender')} "
-                f"{'was' if low == 1 else 'were'} missing.")
-    if status == "refused":
-        cited = f", citing {row['exemptions'].replace(';', ', ')}" if isinstance(row["exemptions"], str) and row["exemptions"] else ""
-        return f"{name} refused to give a figure{cited}."
-    if status == "no_response":
-        return f"{name} did not provide a figure ('{row['count_text']}')."
-    unattributed = analysis.summary_value(ctx.summary, "unattributed_max")
-    remainder = (f" Its figure is part of the national total of {ctx.total} only if it reported one: at most "
-                 f"{unattributed} offenders are counted nationally but not attributed to a named force.") if ctx.total else ""
-    return f"No figure for {name} was found in published reports of this round.{remainder}"
-
-
-def context_sentences(ctx: BriefContext) -> list[str]:
-    """Context the force gave with its figure (offenders believed abroad...), as reported."""
-    return wording.force_context(ctx.row["duration_text"], ctx.row["notes"])
 
 
 def figure_html(ctx: BriefContext) -> str:
@@ -209,6 +41,7 @@ def figure_html(ctx: BriefContext) -> str:
     context_html = (f"<p class='context'>Context given with the figure: {escape('; '.join(extra))}.</p>" if extra else "")
     return (f"<h2>The figure</h2><p class='figure'><strong>{escape(label)}</strong> "
             f"<span class='status'>({escape(analysis.status_words(status))})</span></p>"
+            + brief_review.figure_date_note(ctx.row) + brief_review.reading_note(ctx, "count_text")
             + _p(figure_sentence(ctx)) + context_html)
 
 
@@ -234,15 +67,7 @@ def source_html(ctx: BriefContext) -> str:
 def _case_label(kind: str, cases) -> str:
     if kind in KIND_LABEL:
         return KIND_LABEL[kind]
-    return "" if pd.isna(cases) else _plural(int(cases), "case")
-
-
-def inferred_notes(ctx: BriefContext) -> list[str]:
-    """For each case read from a relative date ('since August'), that its year is inferred."""
-    end = ctx.info.snapshot_end
-    return [f"'{wording.drop_parentheticals(str(r.text))}': "
-            f"{wording.inferred_year_note(r.rule, r.years_min, end)}"
-            for r in ctx.cases.itertuples() if r.rule in wording.INFERRED_RULES]
+    return "" if pd.isna(cases) else plural(int(cases), "case")
 
 
 def duration_html(ctx: BriefContext) -> str:
@@ -250,13 +75,15 @@ def duration_html(ctx: BriefContext) -> str:
     text = row["duration_text"]
     if pd.isna(text):
         return "<h2>How long</h2>" + _p("No duration was published for this force.")
+    if row["duration_status"] == brief_review.UNREAD:
+        return "<h2>How long</h2>" + _p(brief_review.unread_duration_text(text))
     low, high = row["longest_missing_years_min"], row["longest_missing_years_max"]
     span = humane_years(low, high)
     if not span:
         longest = "The longest time missing cannot be worked out from what was published."
     else:
-        bounds = f"{low:.2f}" if _known(low) else "?"
-        bounds += "" if _known(high) and high == low else f" to {high:.2f}" if _known(high) else " or more"
+        bounds = f"{low:.2f}" if known(low) else "?"
+        bounds += "" if known(high) and high == low else f" to {high:.2f}" if known(high) else " or more"
         longest = f"The longest time missing at the count was {span} ({bounds} years)."
     inferred = "".join(f"<p class='note'>{escape(n)}.</p>" for n in inferred_notes(ctx))
     rows = "".join(
@@ -266,7 +93,8 @@ def duration_html(ctx: BriefContext) -> str:
         for r in ctx.cases.itertuples())
     table = (f"<table><tr><th>as written</th><th>which cases</th><th>years, at least</th><th>years, at most</th></tr>"
              f"{rows}</table>" if rows else "")
-    return (f"<h2>How long</h2><p>As published: <em>{escape(text)}</em></p>" + _p(longest) + inferred + table)
+    return (f"<h2>How long</h2><p>As published: <em>{escape(text)}</em></p>"
+            + brief_review.reading_note(ctx, "duration_text") + _p(longest) + inferred + table)
 
 
 def rank_html(ctx: BriefContext) -> str:
@@ -346,6 +174,9 @@ def caveats_html(ctx: BriefContext) -> list[str]:
     if term is not None and term.key == "missing" and separates_wanted_from_missing(row["country"]):
         items.append(f"{ctx.name} counts 'wanted' and 'missing' registered sex offenders separately; this source "
                      "speaks only of 'missing', so it does not say how many were 'wanted'.")
+    if row["duration_status"] == brief_review.UNREAD:
+        items.append(f"How long offenders were missing in the {ctx.name} area is not given: the duration text could "
+                     "not be read yet (see 'Needs review').")
     if row["status"] == "cases_only":
         items.append("Only individual cases were reported for this force; its total may be higher.")
     if row["status"] == "not_published":
@@ -358,28 +189,6 @@ def caveats_html(ctx: BriefContext) -> list[str]:
 
 def caveats_block(ctx: BriefContext) -> str:
     return "<h2>Caveats</h2><ul>" + "".join(f"<li>{escape(c)}</li>" for c in caveats_html(ctx)) + "</ul>"
-
-
-def _known(value) -> bool:
-    return not pd.isna(value)
-
-
-def longest_phrase(row: pd.Series, inferred: list[str] | None = None) -> str:
-    span = humane_years(row["longest_missing_years_min"], row["longest_missing_years_max"])
-    if not span:
-        return ""
-    note = f" ({'; '.join(inferred)})" if inferred else ""
-    return f"The longest time missing was {span}{note}."
-
-
-def hedge_note(ctx: BriefContext) -> str:
-    """The bracketed instruction to the reporter for a figure that is not high confidence."""
-    if ctx.tier == "high" or ctx.row["status"] not in ("reported", "cases_only"):
-        return ""
-    if ctx.tier == "circular":
-        return (f" [The only source for this figure is the story being checked: confirm it with {ctx.name} "
-                "before publishing.]")
-    return f" [Attribution confidence {ctx.tier}: confirm the figure with {ctx.name} first.]"
 
 
 def suggested_wording(ctx: BriefContext) -> str:
@@ -431,90 +240,3 @@ def files_html(ctx: BriefContext) -> str:
                     for name in ("force_returns.csv", "cleaning_log.csv", "missing_cases.csv", "summary.csv"))
     return ("<h2>Check it yourself</h2><p>Every number above comes from these files (the row for "
             f"<code>{escape(ctx.force_id)}</code>), each tied to its raw row:</p><ul>{links}</ul>")
-
-
-def _survey_caveat(info: rounds.RoundInfo, row) -> str:
-    """What differs between surveys: who asked, what was counted, when, how many forces answered."""
-    parts = [info.publisher or "a single force's figure as reported",
-             {"stock": "missing at a point in time", "flow": "went missing over a period"}.get(info.measure or "",
-                                                                                               "measure not stated"),
-             wording.count_period(info.snapshot_start, info.snapshot_end) or "date of the count unknown"]
-    if info.forces_basis:
-        parts.append(f"forces: {info.forces_basis}")
-    if isinstance(row.notes, str) and row.notes:
-        parts.append(f"transcriber: {row.notes}")
-    return "; ".join(parts)
-
-
-def across_rounds(ctx: BriefContext) -> pd.DataFrame:
-    """This force's published rows in every round (this one included), oldest count first, undated last."""
-    mine = pd.concat([ctx.other_rounds, ctx.row.to_frame().T], ignore_index=True)
-    mine = mine[mine["status"].isin(("reported", "cases_only"))].copy()
-    infos = round_infos(tuple(sorted(mine["round_id"])))
-    mine["when"] = [infos[r].snapshot_end for r in mine["round_id"]]
-    mine["sort_key"] = [(d is None, d.isoformat() if d else "", r) for d, r in zip(mine["when"], mine["round_id"])]
-    return mine.sort_values("sort_key").reset_index(drop=True)
-
-
-@lru_cache(maxsize=8)
-def round_infos(round_ids: tuple[str, ...]) -> dict[str, rounds.RoundInfo]:
-    """The rounds' metadata, read once per kernel (the brief runner runs many briefs in one)."""
-    rows, _ = rounds.read_round_rows()
-    return {r: rounds.info(r, [row for row in rows if row.get("round_id") == r]) for r in round_ids}
-
-
-def across_rounds_svg(series: pd.DataFrame, this_round: str, name: str) -> str:
-    """A small horizontal bar chart of the force's figure in each round, as inline SVG text (deterministic,
-    no plotting library, so the 46 briefs stay fast). A range or an 'at least' figure is drawn to its
-    lower bound, with the upper part hatched when there is one."""
-    row_h, label_w, bar_w = 22, 210, 220
-    highest = max([float(v) for v in series["missing_max"].fillna(series["missing_min"])] + [1.0])
-    scale = bar_w / highest
-    height = row_h * len(series) + 8
-    bars = []
-    for i, r in enumerate(series.itertuples()):
-        y = 4 + i * row_h
-        low = float(r.missing_min)
-        high = float(r.missing_max) if not pd.isna(r.missing_max) else low
-        when = r.when.strftime("%b %Y") if r.when else "undated"
-        colour = "#0072B2" if r.round_id == this_round else "#7f7f7f"
-        label = analysis.figure_label(r.missing_min, r.missing_max) or "?"
-        if r.status == "cases_only":
-            label = f"at least {int(low)} (cases)"
-        bars.append(
-            f"<text x='{label_w - 6}' y='{y + 15}' text-anchor='end' font-size='12'>{escape(r.round_id)} "
-            f"({escape(when)})</text>"
-            f"<rect x='{label_w}' y='{y + 3}' width='{low * scale:.1f}' height='{row_h - 8}' fill='{colour}'/>"
-            + (f"<rect x='{label_w + low * scale:.1f}' y='{y + 3}' width='{(high - low) * scale:.1f}' "
-               f"height='{row_h - 8}' fill='none' stroke='{colour}' stroke-dasharray='3 2'/>" if high > low else "")
-            + f"<text x='{label_w + high * scale + 4:.1f}' y='{y + 15}' font-size='12'>{escape(label)}</text>")
-    alt = f"{name}: figure in each round with one. " + "; ".join(
-        f"{r.round_id}: {analysis.figure_label(r.missing_min, r.missing_max)}" for r in series.itertuples())
-    return (f"<svg xmlns='http://www.w3.org/2000/svg' role='img' width='{label_w + bar_w + 120}' height='{height}' "
-            f"font-family='Helvetica, Arial, sans-serif' aria-label='{escape(alt, quote=True)}'>"
-            f"<title>{escape(alt)}</title>{''.join(bars)}</svg>")
-
-
-def across_rounds_html(ctx: BriefContext) -> str:
-    """This force across rounds: a small chart and a table of every round with a figure for it, each with
-    the survey's caveats and its raw row (a link to the audit page line)."""
-    series = across_rounds(ctx)
-    if series.empty:
-        return ("<h2>This force across rounds</h2><p>No round on file has a published figure for this force: "
-                "ask it for its figures.</p>")
-    infos = round_infos(tuple(sorted(series["round_id"])))
-    base = paths.BRIEFS / ctx.round_id
-    highlight = " class='me'"
-    rows = "".join(
-        f"<tr{highlight if r.round_id == ctx.round_id else ''}><td>{escape(r.round_id)}</td>"
-        f"<td>{escape(str(r.count_text))}</td><td>{escape(str(r.published_date))}</td>"
-        f"<td>{escape(_survey_caveat(infos[r.round_id], r))}</td>"
-        f"<td>{links.source_link(r.source_url, r.source_title)}<br>"
-        f"{audit.raw_line_link(r.raw_file, r.raw_line, base=base) if not pd.isna(r.raw_line) else ''}</td></tr>"
-        for r in series.itertuples())
-    return ("<h2>This force across rounds</h2><p>Every round with a published figure for this force (this round "
-            "highlighted). Different requesters, dates and definitions: not a like-for-like series. Each figure as "
-            "written, with each survey's caveats.</p>"
-            f"<figure>{across_rounds_svg(series, ctx.round_id, ctx.name)}</figure>"
-            "<table><tr><th>round</th><th>figure as written</th><th>published</th><th>caveats</th>"
-            f"<th>source and raw row</th></tr>{rows}</table>")

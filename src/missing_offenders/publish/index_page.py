@@ -10,13 +10,14 @@ from html import escape
 
 import pandas as pd
 
-from missing_offenders.analyse import analysis, claims, conflicts, staffing, trends
+from missing_offenders.analyse import analysis, claims, conflicts, round_comparison, staffing, trends
 from missing_offenders.clean import attribution
 from missing_offenders.ingest import paths, registry, rounds, stories
-from missing_offenders.publish import audit, call_list, html_page, links, publication
+from missing_offenders.publish import audit, call_list, html_page, index_review, links, publication
 from missing_offenders.ingest.outputs import write_texts
 
-CHARTS = ("{round_id}_missing_by_force", "{round_id}_longest_missing", "national_totals", "staffing_ratio")
+CHARTS = ("{round_id}_missing_by_force", "{round_id}_longest_missing", "{round_id}_case_durations", "national_totals",
+          "force_series", "staffing_ratio")
 
 
 def _rel(path) -> str:
@@ -68,6 +69,25 @@ def charts_html(round_id: str) -> str:
             caption=f"Download: <a href='figures/{name}.svg'>SVG</a> · <a href='figures/{name}.png'>PNG</a> · "
                     f"<a href='figures/{name}.csv'>data (CSV)</a> · <a href='figures/{name}.alt.txt'>alt text</a>"))
     return "".join(parts)
+
+
+def round_comparison_html() -> str:
+    """reports/round_comparison.csv in short: the forces with a figure in both rounds, and the caveats once."""
+    table = pd.read_csv(round_comparison.OUTPUT, dtype=str, keep_default_na=False)
+    if table.empty:
+        return "<p>No earlier comparable round to compare with (<a href='round_comparison.csv'>round_comparison.csv</a>).</p>"
+    missing = "no published figure found"
+    both = table[(table["previous_figure"] != missing) & (table["current_figure"] != missing)]
+    first = table.iloc[0]
+    caveats = "; ".join(sorted(set(table["round_caveats"])))
+    rows = "".join(f"<tr><td>{escape(r.force_name)}</td><td>{escape(r.previous_figure)}</td><td>{escape(r.current_figure)}</td>"
+                   f"<td>{escape(r.change)}</td><td>{escape(r.change_basis)}</td></tr>" for r in both.itertuples())
+    return (f"<p>{escape(trends.round_words(first.current_round))} against the previous comparable round, "
+            f"{escape(trends.round_words(first.previous_round))}: {len(both)} of {len(table)} forces have a figure in "
+            "both (the others, each with why, are in <a href='round_comparison.csv'>round_comparison.csv</a>). "
+            f"Why a comparison may not hold: {escape(caveats)}.</p>"
+            "<table><tr><th>force</th><th>figure, earlier round</th><th>figure, this round</th>"
+            f"<th>change</th><th>how the change was worked out</th></tr>{rows}</table>")
 
 
 def ledger_html() -> str:
@@ -187,7 +207,9 @@ def page(round_id: str) -> str:
         f"<h2>Headline findings</h2>{findings(round_id)}"
         f"<h2>How much rests on which figures</h2>{tiers_html(round_id)}"
         f"<h2>Conflicting figures</h2>{conflicts_html()}"
+        f"<h2>Needs review</h2>{index_review.needs_review_html(round_id)}"
         f"<h2>Charts</h2>{charts_html(round_id)}"
+        f"<h2>Round to round</h2>{round_comparison_html()}"
         f"<h2>Claims ledger</h2>{ledger_html()}"
         f"<h2>Every published story checked</h2>{stories_html()}"
         f"<h2>Call list for reporters</h2>{call_list_html(call_list.build(round_id), round_id)}"

@@ -160,7 +160,9 @@ def test_top_table_does_not_cut_a_tie():
 def test_briefs_show_conflicts():
     ctx = brief.context("2015_pa", "west-yorkshire")
     html = brief.conflicts_html(ctx)
-    assert "Conflicting figures" in html and "yep_undated" in html
+    # the other source is named in words for readers (its round id stays in conflicts.csv)
+    assert "Conflicting figures" in html and "a force&#x27;s answer in the press, undated: 13" in html
+    assert "yep_undated:" not in html
     assert "Conflicting figures" not in brief.conflicts_html(brief.context("2015_pa", "suffolk"))
 
 

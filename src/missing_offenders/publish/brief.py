@@ -13,7 +13,7 @@ import pandas as pd
 
 from missing_offenders.analyse import analysis
 from missing_offenders.clean import attribution
-from missing_offenders.publish import audit, brief_review, links, publication, wording
+from missing_offenders.publish import audit, brief_review, links, publication, round_labels, wording
 from missing_offenders.publish.brief_context import (  # noqa: F401  (BriefContext, context, humane_years, figure_sentence: the brief's API)
     KIND_LABEL, STATUS_LABEL, BriefContext, context, context_sentences, figure_sentence, hedge_note, humane_years,
     inferred_notes, known, longest_phrase, own_term, plural, round_label, separates_wanted_from_missing)
@@ -150,8 +150,8 @@ def conflicts_html(ctx: BriefContext) -> str:
     """Figures for this force that conflict across sources or rounds (conflicts.py), and its other counts."""
     parts = []
     if len(ctx.conflicts):
-        items = "".join(f"<li>{escape(c.figures)}: {escape(c.why)}. Sources: "
-                        f"{audit.evidence_html(c.sources, base=paths.BRIEFS / ctx.round_id)}</li>"
+        items = "".join(f"<li>{escape(round_labels.in_words(c.figures))}: {escape(round_labels.in_words(c.why))}. Sources: "
+                        f"{audit.evidence_html(round_labels.in_words(c.sources), base=paths.BRIEFS / ctx.round_id)}</li>"
                         for c in ctx.conflicts.itertuples())
         parts.append(f"<h2>Conflicting figures</h2><p>Check these before using the figure:</p><ul>{items}</ul>")
     parts.append(across_rounds_html(ctx))

@@ -9,7 +9,7 @@ from html import escape
 import pandas as pd
 
 from missing_offenders.analyse import analysis
-from missing_offenders.publish import audit, links, wording
+from missing_offenders.publish import audit, links, round_labels, wording
 from missing_offenders.publish.brief_context import BriefContext
 from missing_offenders.ingest import paths, rounds
 
@@ -63,15 +63,18 @@ def across_rounds_svg(series: pd.DataFrame, this_round: str, name: str) -> str:
         if r.status == "cases_only":
             label = f"at least {int(low)} (cases)"
         bars.append(
-            f"<text x='{label_w - 6}' y='{y + 15}' text-anchor='end' font-size='12'>{escape(r.round_id)} "
-            f"({escape(when)})</text>"
+            f"<text x='{label_w - 6}' y='{y + 15}' text-anchor='end' font-size='12'>"
+            f"{escape(round_labels.label(r.round_id).split(', ')[0][:28])} ({escape(when)})</text>"
             f"<rect x='{label_w}' y='{y + 3}' width='{low * scale:.1f}' height='{row_h - 8}' fill='{colour}'/>"
             + (f"<rect x='{label_w + low * scale:.1f}' y='{y + 3}' width='{(high - low) * scale:.1f}' "
                f"height='{row_h - 8}' fill='none' stroke='{colour}' stroke-dasharray='3 2'/>" if high > low else "")
             + f"<text x='{label_w + high * scale + 4:.1f}' y='{y + 15}' font-size='12'>{escape(label)}</text>")
     alt = f"{name}: figure in each round with one. " + "; ".join(
-        f"{r.round_id}: {analysis.figure_label(r.missing_min, r.missing_max)}" for r in series.itertuples())
-    return (f"<svg xmlns='http://www.w3.org/2000/svg' role='img' width='{label_w + bar_w + 120}' height='{height}' "
+        f"{round_labels.label(r.round_id)}: {analysis.figure_label(r.missing_min, r.missing_max)}"
+        for r in series.itertuples())
+    width = label_w + bar_w + 120  # drawn at this size, scaled down to fit a phone (viewBox)
+    return (f"<svg xmlns='http://www.w3.org/2000/svg' role='img' viewBox='0 0 {width} {height}' "
+            f"style='width:100%;max-width:{width}px;height:auto' "
             f"font-family='Helvetica, Arial, sans-serif' aria-label='{escape(alt, quote=True)}'>"
             f"<title>{escape(alt)}</title>{''.join(bars)}</svg>")
 
@@ -87,7 +90,7 @@ def across_rounds_html(ctx: BriefContext) -> str:
     base = paths.BRIEFS / ctx.round_id
     highlight = " class='me'"
     rows = "".join(
-        f"<tr{highlight if r.round_id == ctx.round_id else ''}><td>{escape(r.round_id)}</td>"
+        f"<tr{highlight if r.round_id == ctx.round_id else ''}><td>{escape(round_labels.label(r.round_id))}</td>"
         f"<td>{escape(str(r.count_text))}</td><td>{escape(str(r.published_date))}</td>"
         f"<td>{escape(_survey_caveat(infos[r.round_id], r))}</td>"
         f"<td>{links.source_link(r.source_url, r.source_title)}<br>"

@@ -13,7 +13,7 @@ import pandas as pd
 from missing_offenders.analyse import analysis, claims, conflicts, round_comparison, staffing, trends
 from missing_offenders.clean import attribution
 from missing_offenders.ingest import paths, registry, rounds, stories
-from missing_offenders.publish import audit, call_list, html_page, index_review, links, publication
+from missing_offenders.publish import audit, call_list, html_page, index_review, links, publication, round_labels
 from missing_offenders.ingest.outputs import write_texts
 
 CHARTS = ("{round_id}_missing_by_force", "{round_id}_longest_missing", "{round_id}_case_durations", "national_totals",
@@ -79,7 +79,7 @@ def round_comparison_html() -> str:
     missing = "no published figure found"
     both = table[(table["previous_figure"] != missing) & (table["current_figure"] != missing)]
     first = table.iloc[0]
-    caveats = "; ".join(sorted(set(table["round_caveats"])))
+    caveats = round_labels.in_words("; ".join(sorted(set(table["round_caveats"]))))
     rows = "".join(f"<tr><td>{escape(r.force_name)}</td><td>{escape(r.previous_figure)}</td><td>{escape(r.current_figure)}</td>"
                    f"<td>{escape(r.change)}</td><td>{escape(r.change_basis)}</td></tr>" for r in both.itertuples())
     return (f"<p>{escape(trends.round_words(first.current_round))} against the previous comparable round, "
@@ -134,8 +134,9 @@ def call_list_html(frame: pd.DataFrame, round_id: str) -> str:
     summary = "; ".join(f"{escape(call_list.WHY[w])}: {counts.get(w, 0)}" for w in call_list.WHY)
     body = "".join(
         f"<tr><td><a href='briefs/{escape(round_id, quote=True)}/{escape(r.force_id, quote=True)}.html'>{escape(r.force_name)}</a></td>"
-        f"<td>{escape(r.why.replace('_', ' '))}</td><td>{escape(r.detail)}</td>"
-        f"<td>{audit.evidence_html(r.evidence, base=paths.REPORTS)}</td></tr>" for r in frame.itertuples())
+        f"<td>{escape(r.why.replace('_', ' '))}</td><td>{escape(round_labels.in_words(r.detail))}</td>"
+        f"<td>{audit.evidence_html(round_labels.in_words(r.evidence), base=paths.REPORTS)}</td></tr>"
+        for r in frame.itertuples())
     return (f"<p>{len(frame)} calls to make before publishing (<a href='call_list.csv'>call_list.csv</a>): "
             f"{summary}.</p><table><tr><th>force</th><th>why</th><th>detail</th><th>evidence</th></tr>{body}</table>")
 
@@ -168,7 +169,8 @@ def conflicts_html() -> str:
         return "<p>No conflicting figures were found.</p>"
     return (f"<p>{len(found)} conflicts between figures for the same force, found by general rules "
             "(<a href='conflicts.csv'>conflicts.csv</a>, with sources):</p>"
-            + _table(found, ["force_name", "figures", "why"]))
+            + _table(found.assign(figures=found["figures"].map(round_labels.in_words),
+                                  why=found["why"].map(round_labels.in_words)), ["force_name", "figures", "why"]))
 
 
 def briefs_html(round_id: str) -> str:

@@ -158,7 +158,7 @@ def conflicts_html(ctx: BriefContext) -> str:
     return "".join(parts)
 
 
-def caveats_html(ctx: BriefContext) -> list[str]:
+def caveat_items(ctx: BriefContext) -> list[str]:
     row = ctx.row
     items = list(GENERAL_CAVEATS)
     if ctx.total:
@@ -188,7 +188,7 @@ def caveats_html(ctx: BriefContext) -> list[str]:
 
 
 def caveats_block(ctx: BriefContext) -> str:
-    return "<h2>Caveats</h2><ul>" + "".join(f"<li>{escape(c)}</li>" for c in caveats_html(ctx)) + "</ul>"
+    return "<h2>Caveats</h2><ul>" + "".join(f"<li>{escape(c)}</li>" for c in caveat_items(ctx)) + "</ul>"
 
 
 def suggested_wording(ctx: BriefContext) -> str:

@@ -3,9 +3,12 @@ file a test run writes out of the checkout."""
 import os
 import tempfile
 
-# Tests write only under temporary folders: matplotlib's font cache included (nbval's kernels
-# inherit this), and no hypothesis example database in the checkout.
-os.environ.setdefault("MPLCONFIGDIR", tempfile.mkdtemp(prefix="missing-offenders-mpl-"))
+# Tests write only under temporary folders: matplotlib's font cache (make exports build/mplconfig
+# for the build; nbval's kernels inherit this one) and hypothesis's storage (its constants cache
+# would otherwise land in .hypothesis/ in the checkout).
+_SCRATCH = tempfile.mkdtemp(prefix="missing-offenders-tests-")
+os.environ["MPLCONFIGDIR"] = os.path.join(_SCRATCH, "mplconfig")
+os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = os.path.join(_SCRATCH, "hypothesis")
 
 from missing_offenders.pipeline import environment  # noqa: E402  (reads MPLCONFIGDIR set above)
 
@@ -14,9 +17,11 @@ os.environ.setdefault("MISSING_OFFENDERS_READ_ONLY", "1")  # nbval re-runs noteb
 
 try:
     from hypothesis import settings
+    from hypothesis.configuration import set_hypothesis_home_dir
 except ImportError:
     pass
 else:
+    set_hypothesis_home_dir(os.environ["HYPOTHESIS_STORAGE_DIRECTORY"])
     settings.register_profile("no-database", database=None)
     settings.load_profile("no-database")
 

@@ -1,12 +1,15 @@
 """Give a bare `pytest` (and the nbval kernels it starts) the environment `make` exports; keep every
 file a test run writes out of the checkout."""
+import atexit
 import os
+import shutil
 import tempfile
 
 # Tests write only under temporary folders: matplotlib's font cache (make exports build/mplconfig
 # for the build; nbval's kernels inherit this one) and hypothesis's storage (its constants cache
 # would otherwise land in .hypothesis/ in the checkout).
 _SCRATCH = tempfile.mkdtemp(prefix="missing-offenders-tests-")
+atexit.register(shutil.rmtree, _SCRATCH, ignore_errors=True)
 os.environ["MPLCONFIGDIR"] = os.path.join(_SCRATCH, "mplconfig")
 os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = os.path.join(_SCRATCH, "hypothesis")
 

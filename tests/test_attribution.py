@@ -53,5 +53,5 @@ def test_summary_has_totals_by_tier():
     assert value("attributed_min_high") < value("attributed_min_high_medium") < value("attributed_min_all")
     for key, _ in attribution.CUMULATIVE:
         assert value(f"attributed_min_{key}") + value(f"unattributed_max_{key}") == 396
-    table = attribution.tier_table(summary)
+    table = analysis.tier_table(summary)
     assert list(table["attributed, at least"]) == [value("attributed_min_high"), value("attributed_min_high_medium"), 320]

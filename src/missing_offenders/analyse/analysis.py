@@ -8,6 +8,7 @@ import math
 
 import pandas as pd
 
+from missing_offenders.clean import attribution
 from missing_offenders.ingest import paths
 
 COUNTED = ("reported", "cases_only")
@@ -67,6 +68,18 @@ def summary_value(summary: pd.DataFrame, measure: str):
         raise KeyError(f"summary has {len(values)} rows for {measure!r}")
     value = values.iloc[0]
     return None if pd.isna(value) else int(value)
+
+
+def tier_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """The round summary's attributed total and remainder by cumulative confidence tier, as one small table."""
+    rows = [{"figures counted": attribution.CUMULATIVE_LABEL[key],
+             "attributed, at least": summary_value(summary, f"attributed_min_{key}"),
+             "unattributed, at most": summary_value(summary, f"unattributed_max_{key}")}
+            for key, _ in attribution.CUMULATIVE]
+    frame = pd.DataFrame(rows)
+    for column in ("attributed, at least", "unattributed, at most"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
 
 
 def summary_detail(summary: pd.DataFrame, measure: str) -> str:

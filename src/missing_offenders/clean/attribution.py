@@ -130,23 +130,3 @@ def totals_by_tier(returns: pd.DataFrame, story_urls, national_total: int | None
     frame = pd.DataFrame(rows)
     frame["unattributed_max"] = frame["unattributed_max"].astype("Int64")
     return frame
-
-
-def _summary_value(summary: pd.DataFrame, measure: str):
-    values = summary.loc[summary["measure"] == measure, "value"]
-    if len(values) != 1:
-        raise KeyError(f"summary has {len(values)} rows for {measure!r}")
-    return None if pd.isna(values.iloc[0]) else int(values.iloc[0])
-
-
-def tier_table(summary: pd.DataFrame) -> pd.DataFrame:
-    """The round summary's attributed total and remainder by cumulative tier, as one small table."""
-
-    rows = [{"figures counted": CUMULATIVE_LABEL[key],
-             "attributed, at least": _summary_value(summary, f"attributed_min_{key}"),
-             "unattributed, at most": _summary_value(summary, f"unattributed_max_{key}")}
-            for key, _ in CUMULATIVE]
-    frame = pd.DataFrame(rows)
-    for column in ("attributed, at least", "unattributed, at most"):
-        frame[column] = frame[column].astype("Int64")
-    return frame

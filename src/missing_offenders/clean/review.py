@@ -17,9 +17,10 @@ import os
 
 import pandas as pd
 
+from missing_offenders.clean import schema
 from missing_offenders.ingest import paths
 
-REVIEW_COLUMNS = ("round_id", "kind", "force_id", "raw_file", "raw_line", "column", "raw_text", "detail", "reading_line")
+REVIEW_COLUMNS = schema.columns("needs_review")  # needs_review.csv, defined with every processed table
 KINDS = {
     "unread_duration": "a duration no rule reads: the force keeps its figure, its durations stay blank",
     "unknown_column": "a column the round files do not have: its values are not used",

@@ -28,8 +28,9 @@ from missing_offenders.pipeline.kernels import KernelSession, RunFailure
 WRITABLE = ("reports", "build")  # besides a template notebook run in place
 
 
-class OutputRefused(ValueError):
-    """An output path where executed notebooks must not go."""
+class RunRefused(ValueError):
+    """A run that must not start: an output where executed notebooks must not go, a missing notebook,
+    a parameter the notebook does not declare. Its message is one line for a person."""
 
 
 @dataclass(frozen=True)
@@ -40,15 +41,15 @@ class Run:
 
 
 def check_output(source: Path, output: Path) -> Path:
-    """The resolved output path, or OutputRefused (one line) if it is not where outputs belong."""
+    """The resolved output path, or RunRefused if it is not where outputs belong."""
     try:
         resolved = paths.inside_project(output)
     except ValueError as error:
-        raise OutputRefused(f"refusing to write {output}: {error}") from None
+        raise RunRefused(f"refusing to write {output}: {error}") from None
     in_place = resolved == Path(source).resolve() and resolved.parent == paths.NOTEBOOKS.resolve()
     allowed = any(paths.ROOT / folder in resolved.parents for folder in WRITABLE)
     if resolved.suffix != ".ipynb" or not (in_place or allowed):
-        raise OutputRefused(
+        raise RunRefused(
             f"refusing to write {output}: an executed notebook goes under {' or '.join(f'{f}/' for f in WRITABLE)} "
             "(as a .ipynb), or over its own template in notebooks/; never into data/raw/."
         )
@@ -108,11 +109,11 @@ def check_parameters(source: Path, parameters: dict[str, str]) -> None:
     import papermill
 
     if not source.is_file():
-        raise OutputRefused(f"{source}: no such notebook.")
+        raise RunRefused(f"{source}: no such notebook.")
     declared = set(papermill.inspect_notebook(str(source)))
     unknown = sorted(set(parameters) - declared)
     if unknown:
-        raise OutputRefused(
+        raise RunRefused(
             f"{paths.relative(source)}: unknown parameter(s) {', '.join(unknown)}; "
             f"the notebook declares {', '.join(sorted(declared)) or 'none'}."
         )
@@ -218,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return 0 if run(args.notebook, args.output, dict(args.raw_parameter)) else 1
-    except OutputRefused as refusal:
+    except RunRefused as refusal:
         print(f"error: {refusal}", file=sys.stderr)
         return 2
 

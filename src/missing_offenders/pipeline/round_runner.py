@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from missing_offenders.ingest import paths
-from missing_offenders.pipeline.nbrun import OutputRefused, Run, execute, positive_int
+from missing_offenders.pipeline.nbrun import RunRefused, Run, execute, positive_int
 
 TEMPLATE = paths.NOTEBOOKS / "01_clean_round.ipynb"
 EXECUTED = paths.REPORTS / "notebooks" / TEMPLATE.stem
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     try:
         failures = execute(runs, workers=args.workers)
-    except OutputRefused as refusal:
+    except RunRefused as refusal:
         print(f"error: {refusal}", file=sys.stderr)
         return 2
     print(f"cleaned {len(runs) - len(failures)} of {len(runs)} round(s) in {time.perf_counter() - start:.1f} s "

@@ -58,7 +58,7 @@ REF := data/raw/reference
 STYLE := matplotlibrc src/missing_offenders/publish/house.mplstyle
 
 RAW_FILES := $(shell find data/raw -type f ! -name SHA256SUMS ! -name '.*' | LC_ALL=C sort)
-SRC_FILES := $(wildcard src/missing_offenders/*.py src/missing_offenders/*/*.py)
+SRC_FILES := $(wildcard src/missing_offenders/*.py src/missing_offenders/*/*.py src/missing_offenders/*/*.mplstyle src/missing_offenders/*/templates/*)
 
 # build/rules.mk (generated) lists the rounds found in data/raw/foi_rounds/ and the package
 # modules each notebook imports; targets that need no data skip it. A rules file holding a line
@@ -209,7 +209,7 @@ reports/index.html: $(CLOSURE_index_page) $(STAMPS)/02_round_analysis.done $(STA
 	$(PY) -m missing_offenders.publish.index_page $(DEFAULT_ROUND)
 
 # The audit trail: rewritten (only the pages that changed) when a raw file, a notebook or the renderer changes.
-$(STAMPS)/audit.done: src/missing_offenders/publish/audit.py src/missing_offenders/publish/html_page.py src/missing_offenders/publish/links.py \
+$(STAMPS)/audit.done: $(CLOSURE_audit) \
 		$(RAW_FILES) $(CLEANED) $(STAMPS)/02_round_analysis.done $(STAMPS)/03_trends_and_staffing.done \
 		$(STAMPS)/04_claims_ledger.done $(STAMPS)/05_force_brief.done | $(VENV_OK) $(STAMPS)/raw-verified
 	$(PY) -m missing_offenders.publish.audit

@@ -55,9 +55,24 @@ def _imported_modules(tree: ast.AST) -> set[str]:
     return {name for name in found if _module_file(name).is_file()}
 
 
+def _data_files(module: Path, tree: ast.AST) -> set[Path]:
+    """Files a module reads from beside itself, named as `Path(__file__).with_name("...")`: a file
+    (a style sheet) or every file of a folder (templates)."""
+    found = set()
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "with_name"
+                and isinstance(node.func.value, ast.Call) and getattr(node.func.value.func, "id", None) == "Path"
+                and [getattr(arg, "id", None) for arg in node.func.value.args] == ["__file__"]
+                and len(node.args) == 1 and isinstance(node.args[0], ast.Constant)):
+            target = module.with_name(node.args[0].value)
+            found.update(p for p in target.rglob("*") if p.is_file()) if target.is_dir() else found.add(target)
+    return {p for p in found if p.is_file()}
+
+
 def module_closure(start: set[str]) -> list[str]:
-    """Every package file `start` needs, directly or not, with the __init__.py of each package on the way."""
-    seen, todo = set(), list(start)
+    """Every package file `start` needs, directly or not, with the __init__.py of each package on the
+    way and the data files (templates, style sheets) each module reads."""
+    seen, files, todo = set(), set(), list(start)
     while todo:
         name = todo.pop()
         if name in seen:
@@ -65,8 +80,11 @@ def module_closure(start: set[str]) -> list[str]:
         seen.add(name)
         parts = name.split(".")
         todo.extend(".".join(parts[:i]) for i in range(len(parts)))  # the packages it sits in
-        todo.extend(_imported_modules(ast.parse(_module_file(name).read_text(encoding="utf-8"))))
-    return sorted(paths.relative(_module_file(name)) for name in seen)
+        module = _module_file(name)
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        todo.extend(_imported_modules(tree))
+        files |= {module} | _data_files(module, tree)
+    return sorted(paths.relative(path) for path in files)
 
 
 def notebook_modules(notebook: Path) -> list[str]:

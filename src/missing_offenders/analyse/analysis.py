@@ -52,9 +52,14 @@ def load_round(round_id: str) -> dict[str, pd.DataFrame]:
                                ("longest_missing_years_min", "longest_missing_years_max")),
         "summary": _read(folder / "summary.csv", ("value",)),
         "cases": _read(folder / "missing_cases.csv", ("cases", "raw_line"), ("years_min", "years_max")),
-        "round": _read(folder / "round.csv", ("national_total_reported", "forces_basis", "rounds_csv_line"),
-                       dates=("snapshot_start", "snapshot_end", "published_date")),
+        "round": read_round_table(round_id),
     }
+
+
+def read_round_table(round_id: str) -> pd.DataFrame:
+    """round.csv of a round: its facts, typed (one row)."""
+    return _read(paths.PROCESSED / round_id / "round.csv", ("national_total_reported", "forces_basis", "rounds_csv_line"),
+                 dates=("snapshot_start", "snapshot_end", "published_date"))
 
 
 def round_facts(tables: dict[str, pd.DataFrame]) -> pd.Series:

@@ -116,14 +116,12 @@ class Quantities:
                         self._national_tier())
 
     def _national_tier(self) -> str:
-        """Circular when the round's national total has no source (rounds.csv source_url and the addresses in its
-        notes) other than the story being checked; otherwise the published national figure counts as high."""
-        listed = [r for r in read_csv(paths.ROUNDS_FILE, ("round_id", "source_url", "notes"))
-                  if r.get("round_id") == self.round_id]
-        if not listed:
+        """Circular when the round's national total has no source (round.csv source_url and the addresses in its
+        notes, from rounds.csv) other than the story being checked; otherwise the published national figure counts as high."""
+        if pd.isna(self.facts["rounds_csv_line"]):
             return "high"
-        row = listed[0]
-        independent = attribution.independent_sources(row.get("source_url"), row.get("notes"), (self.story_url,))
+        notes = "" if pd.isna(self.facts["notes"]) else self.facts["notes"]
+        independent = attribution.independent_sources(self.facts["source_url"], notes, (self.story_url,))
         return "high" if independent else "circular"
 
     def forces_basis(self, claim) -> Computed:

@@ -27,17 +27,13 @@ import re
 
 import pandas as pd
 
-from missing_offenders.analyse import analysis
+from missing_offenders.analyse import analysis, processed_rounds
 from missing_offenders.ingest import paths, rounds
 
 COLUMNS = ["force_id", "force_name", "rule", "rounds", "figures", "sources", "why"]
 STATED_RULES = ("stated_duration", "up_to", "range")  # durations stated as a length, not derived from a date
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 _UNCHANGED = re.compile(r"unchanged since (\d{4})", re.IGNORECASE)
-
-
-def processed_rounds() -> list[str]:
-    return sorted(p.name for p in paths.PROCESSED.iterdir() if (p / "force_returns.csv").is_file())
 
 
 def _window(info: rounds.RoundInfo) -> tuple[dt.date | None, dt.date | None]:
@@ -53,11 +49,11 @@ def _hinted_years(published_date) -> set[int]:
 def load_rows(round_ids: list[str] | None = None) -> pd.DataFrame:
     """Every published force row of every round, with its round's window and longest stated duration."""
     frames = []
-    for round_id in round_ids or processed_rounds():
+    for round_id in round_ids or processed_rounds.round_ids():
         tables = analysis.load_round(round_id)
         returns = tables["force_returns"]
         returns = returns[returns["status"] != "not_published"].copy()
-        start, end = _window(rounds.info_for(round_id))
+        start, end = _window(processed_rounds.info(round_id))
         returns["window_start"] = pd.Series([start] * len(returns), index=returns.index, dtype="object")
         returns["window_end"] = pd.Series([end] * len(returns), index=returns.index, dtype="object")
         cases = tables["cases"]

@@ -14,8 +14,8 @@ import re
 
 import pandas as pd
 
-from missing_offenders.analyse import analysis, trends
-from missing_offenders.ingest import paths, rounds
+from missing_offenders.analyse import analysis, processed_rounds, trends
+from missing_offenders.ingest import paths
 from missing_offenders.ingest.outputs import csv_text, write_texts
 
 COUNTED = analysis.COUNTED  # statuses that carry a figure (an exact one, a range or a lower bound)
@@ -39,12 +39,11 @@ COMPARISON_COLUMNS = ["force_name", "previous_round", "previous_figure", "previo
 def round_catalogue() -> pd.DataFrame:
     """One row per round: scope (national if rounds.csv lists it with a national total), measure, requester
     in words, and its snapshot window (blank where the source gives none)."""
-    rows, _ = rounds.read_round_rows()
     records = []
-    for round_id in rounds.discover():
-        info = rounds.info(round_id, [r for r in rows if r.get("round_id") == round_id])
+    for round_id in processed_rounds.round_ids():
+        info = processed_rounds.info(round_id)
         national = info.source_line is not None and info.total_reported is not None
-        published = info.published_date or _single_date(rows, round_id)
+        published = processed_rounds.published_as_transcribed(round_id)
         _, _, basis, when = trends._dated(info, published)  # the one dating rule, shared with national_totals
         records.append({
             "round_id": round_id, "scope": NATIONAL if national else SINGLE, "measure": info.measure or "",
@@ -53,11 +52,6 @@ def round_catalogue() -> pd.DataFrame:
             "date_basis": basis, "forces_basis": info.forces_basis, "source_line": info.source_line,
         })
     return pd.DataFrame(records, columns=CATALOGUE_COLUMNS)
-
-
-def _single_date(rows, round_id: str) -> str:
-    dates = {r.get("published_date") for r in rows if r.get("round_id") == round_id}
-    return dates.pop() if len(dates) == 1 else ""
 
 
 def previous_comparable(round_id: str, catalogue: pd.DataFrame) -> str | None:
@@ -110,13 +104,12 @@ def force_figures(loaded: dict[str, dict[str, pd.DataFrame]] | None = None,
     """Every figure any force gave in any round (reported, or at least the cases described), dated like
     national_totals: by count window, else publication; undated figures keep a blank date."""
     catalogue = round_catalogue() if catalogue is None else catalogue
-    rows, _ = rounds.read_round_rows()
     frames = []
     for meta in catalogue.itertuples():
         returns = (loaded or {}).get(meta.round_id) or analysis.load_round(meta.round_id)
         counted = returns["force_returns"]
         counted = counted[counted["status"].isin(COUNTED)].copy()
-        info = rounds.info(meta.round_id, [r for r in rows if r.get("round_id") == meta.round_id])
+        info = processed_rounds.info(meta.round_id)
         dated = [trends._dated(info, published) for published in counted["published_date"].fillna("")]
         counted["date"] = [d[0] for d in dated]
         counted["date_basis"] = [d[2] for d in dated]

@@ -52,10 +52,10 @@ def history_outliers(returns_by_round: dict[str, pd.DataFrame], measures: dict[s
 
 
 def processed_rounds() -> dict[str, pd.DataFrame]:
-    from missing_offenders.analyse.analysis import load_round
+    """force_returns of every cleaned round, by round id."""
+    from missing_offenders.analyse import analysis, processed_rounds as cleaned
 
-    return {folder.name: load_round(folder.name)["force_returns"]
-            for folder in sorted(paths.PROCESSED.iterdir()) if (folder / "force_returns.csv").is_file()}
+    return {round_id: analysis.load_round(round_id)["force_returns"] for round_id in cleaned.round_ids()}
 
 
 def unread_fields(returns_by_round: dict[str, pd.DataFrame]) -> list[str]:
@@ -70,12 +70,12 @@ def unread_fields(returns_by_round: dict[str, pd.DataFrame]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     """`history`: print the cross-round comparison as CSV; `strict`: fail if any processed round has an unread field."""
-    from missing_offenders.ingest.rounds import discover, info_for
+    from missing_offenders.analyse import processed_rounds as cleaned
 
     if argv == ["history"]:
         from missing_offenders.ingest.outputs import csv_text
 
-        measures = {round_id: info_for(round_id).measure for round_id in discover()}
+        measures = {round_id: cleaned.info(round_id).measure for round_id in cleaned.round_ids()}
         sys.stdout.write(csv_text(history_outliers(processed_rounds(), measures)))
         return 0
     if argv == ["strict"]:

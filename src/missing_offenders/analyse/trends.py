@@ -11,9 +11,8 @@ import re
 
 import pandas as pd
 
-from missing_offenders.analyse import analysis
-from missing_offenders.ingest import dates, paths, rounds
-from missing_offenders.ingest.rawio import read_csv
+from missing_offenders.analyse import analysis, processed_rounds
+from missing_offenders.ingest import dates, rounds
 
 COLUMNS = ["round_id", "date", "date_precision", "date_basis", "when", "total", "measure", "requester",
            "short_label", "reported_by"]
@@ -66,48 +65,42 @@ def requester_label(publisher: str, source_title: str) -> str:
 
 def round_words(round_id: str) -> str:
     """A round as a reader should see it: 'Press Association, counted Feb to Mar 2015'."""
-    info = rounds.info_for(round_id)
-    titles = {row.get("round_id"): row.get("source_title") for row in read_csv(paths.ROUNDS_FILE, ("source_title",))}
+    info = processed_rounds.info(round_id)
     if info.source_line is not None:
-        who = requester_label(info.publisher, titles.get(round_id, ""))
+        who = requester_label(info.publisher, processed_rounds.source_title(round_id))
         return f"{who}, {_dated(info, info.published_date)[3]}"
-    rows, _ = rounds.read_round_rows()
-    mine = [row for row in rows if row.get("round_id") == round_id]
     who = "other answers published in the press"
-    published = {row.get("published_date") for row in mine}
-    when = _dated(info, published.pop())[3] if len(published) == 1 else "dates vary"
+    published = processed_rounds.published_as_transcribed(round_id)  # the date the round's rows share, if one
+    when = _dated(info, published)[3] if published else "dates vary"
     return f"{who}, {when}"
 
 
 def national_totals() -> pd.DataFrame:
     """Every round with a national total in rounds.csv, dated, stock and flow apart."""
-    rows, _ = rounds.read_round_rows()
-    titles = {row.get("round_id"): row.get("source_title") for row in read_csv(paths.ROUNDS_FILE, ("source_title",))}
     records = []
-    for round_id in rounds.discover():
-        info = rounds.info(round_id, [r for r in rows if r.get("round_id") == round_id])
+    for round_id in processed_rounds.round_ids():
+        info = processed_rounds.info(round_id)
         if info.total_reported is None:
             continue
         date, precision, basis, when = _dated(info, info.published_date)
         records.append({"round_id": round_id, "date": date, "date_precision": precision, "date_basis": basis,
                         "when": when, "total": info.total_reported, "measure": info.measure or "",
                         "requester": info.publisher,
-                        "short_label": requester_label(info.publisher, titles.get(round_id, "")),
-                        "reported_by": _outlet(titles.get(round_id, ""))})
+                        "short_label": requester_label(info.publisher, processed_rounds.source_title(round_id)),
+                        "reported_by": _outlet(processed_rounds.source_title(round_id))})
     frame = pd.DataFrame(records, columns=COLUMNS)
     return frame.sort_values(["date", "round_id"]).reset_index(drop=True)
 
 
 def force_series(force_id: str) -> pd.DataFrame:
     """What one force reported in every round it appears in, dated like national_totals."""
-    rows, _ = rounds.read_round_rows()
     records = []
-    for round_id in rounds.discover():
+    for round_id in processed_rounds.round_ids():
         returns = analysis.load_round(round_id)["force_returns"]
         row = returns[returns["force_id"] == force_id].iloc[0]
         if row["status"] != "reported":
             continue
-        info = rounds.info(round_id, [r for r in rows if r.get("round_id") == round_id])
+        info = processed_rounds.info(round_id)
         date, precision, basis, _ = _dated(info, row["published_date"])
         records.append({"round_id": round_id, "date": date, "date_precision": precision, "date_basis": basis,
                         "missing_min": row["missing_min"], "missing_max": row["missing_max"],

@@ -406,6 +406,7 @@ def _cases(cleaned: CleanedRound, rows: list[Row]) -> pd.DataFrame:
 def clean_round(round_id: str) -> CleanedRound:
     forces = registry.load()
     cleaned, rows = _load(round_id)
+    raw_rows = [row.raw for row in rows]
     rows = _set_aside(cleaned, rows, forces)
     _resolve(cleaned, rows, forces)
     _read_values(cleaned, rows)
@@ -413,5 +414,5 @@ def clean_round(round_id: str) -> CleanedRound:
     cleaned.review_items.extend(review.register_outliers(round_id, cleaned.force_returns, cleaned.info.snapshot_end))
     cleaned.cases = _cases(cleaned, rows)
     cleaned.summary = round_summary.summarise(cleaned)
-    cleaned.round_table = round_summary.round_table(cleaned.info)
+    cleaned.round_table = round_summary.round_table(cleaned.info, raw_rows)
     return cleaned

@@ -12,6 +12,7 @@ from missing_offenders.clean import attribution, schema
 from missing_offenders.ingest import paths, rounds
 from missing_offenders.ingest.errors import InputError
 from missing_offenders.ingest.numbers import parse_number
+from missing_offenders.ingest.rawio import RawRow
 
 # "39 forces reported ...", "all 50 forces", "46 of 52 forces replied", "31 of 45 forces able to provide"
 _FORCES_BASIS = re.compile(r"^\W*(?:all\s+)?(?P<count>\d+|[a-z]+(?:[- ][a-z]+)?)\s+(?:of\s+\d+\s+)?forces?\b", re.IGNORECASE)
@@ -35,14 +36,24 @@ def leading_date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(match.group(1)) if match else None
 
 
-def round_table(info: rounds.RoundInfo) -> pd.DataFrame:
-    """round.csv: one typed row of the round's facts."""
+def _shared(values) -> str:
+    distinct = {value.strip() for value in values}
+    return distinct.pop() if len(distinct) == 1 else ""
+
+
+def round_table(info: rounds.RoundInfo, rows: list[RawRow]) -> pd.DataFrame:
+    """round.csv: one typed row of the round's facts (`rows`: the round's raw rows, which date a round
+    that rounds.csv does not list when they all share one publication date)."""
+    listed = rounds.listed_rows().get(info.round_id)
+    published = info.published_date if listed else _shared(row.get("published_date") for row in rows)
     row = {
         "round_id": info.round_id, "requester": info.publisher, "national_total_reported": info.total_reported,
         "forces_basis": forces_basis_count(info.forces_basis), "forces_basis_as_published": info.forces_basis,
         "measure": info.measure or "", "snapshot_start": info.snapshot_start, "snapshot_end": info.snapshot_end,
-        "snapshot_rule": info.snapshot_rule, "published_date": leading_date(info.published_date),
-        "source_url": info.source_url, "rounds_csv_line": info.source_line,
+        "snapshot_rule": info.snapshot_rule, "published_date": leading_date(published),
+        "published_as_transcribed": published, "verbatim": info.verbatim,
+        "source_title": listed.get("source_title") if listed else "", "source_url": info.source_url,
+        "notes": listed.get("notes") if listed else "", "rounds_csv_line": info.source_line,
     }
     frame = pd.DataFrame([row], columns=schema.columns("round"))
     for column in ("national_total_reported", "forces_basis", "rounds_csv_line"):

@@ -115,8 +115,13 @@ TABLES: dict[str, tuple[str, tuple[Field, ...]]] = {
         Field("snapshot_start", "date", "first day the count can have been taken"),
         Field("snapshot_end", "date", "last day the count can have been taken"),
         _text("snapshot_rule", "where the snapshot window came from", required=True),
-        Field("published_date", "date", "when the round was published"),
+        Field("published_date", "date", "when the round was published (the day of published_as_transcribed)"),
+        _text("published_as_transcribed", "when the round was published, as transcribed: rounds.csv published_date, "
+              "or for a round not listed there the date all its rows share (blank if they differ)"),
+        _text("verbatim", "the sentence giving the national figures, as published"),
+        _text("source_title", "the title of that source"),
         _text("source_url", "the source of the national figures"),
+        _text("notes", "the transcriber's notes on the round (other sources, conflicting counts)"),
         _count("rounds_csv_line", "the round's line in data/raw/foi_rounds/rounds.csv (blank if not listed)"),
     )),
 }

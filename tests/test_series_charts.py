@@ -67,12 +67,9 @@ def test_case_durations_csv_is_one_dot_per_case_where_it_is_drawn():
 
 
 def _render(fig):
-    png, svg = io.BytesIO(), io.BytesIO()
-    with plt.rc_context({"svg.hashsalt": "missing-offenders", "svg.fonttype": "path"}):
-        fig.savefig(png, format="png", dpi=charts.DPI, bbox_inches="tight", metadata={"Software": None})
-        fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    files = charts.rendered(fig)
     plt.close(fig)
-    return png.getvalue(), svg.getvalue()
+    return files
 
 
 def test_redrawing_gives_the_same_bytes_as_the_committed_files():

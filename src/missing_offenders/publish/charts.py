@@ -1,6 +1,6 @@
 """Publication charts in one house style, each saved with the exact data it plots.
 
-`save_chart` writes, under reports/figures/: PNG (200 dpi), SVG, the plotted data as a tidy CSV
+`save_chart` writes, under reports/figures/: PNG (savefig.dpi of house.mplstyle), SVG, the plotted data as a tidy CSV
 (labels first, plain numbers, ISO dates: Datawrapper-ready), `<name>.alt.txt`, alt text a
 screen reader can use, and `<name>.phone.png`, the same chart laid out for a phone screen (the web
 pages serve it below 40rem with <picture>). Files are byte-identical on every run (fixed SVG salt
@@ -29,7 +29,6 @@ from missing_offenders.analyse.analysis import years_label
 from missing_offenders.ingest.outputs import csv_text, write_texts
 
 STYLE = Path(__file__).with_name("house.mplstyle")
-DPI = 200
 PHONE_DPI = 300  # about 3 device pixels per CSS pixel at 360 CSS px: sharp on a phone screen
 BLUE, ORANGE, GREY, DARK, PALE = "#0072B2", "#E69F00", "#8c8c8c", "#333333", "#c6dbef"
 MEDIUM_ALPHA = 0.55
@@ -154,22 +153,30 @@ def _xlabel_lines(layout: Layout, xlabel: str) -> int:
     return len(textwrap.wrap(xlabel, layout.subtitle_wrap + 8))
 
 
+def rendered(fig) -> tuple[bytes, bytes]:
+    """The print PNG and the SVG of `fig`. The house style fixes the resolution and the SVG ids here,
+    whatever the caller's rc: the bytes must not depend on who runs this, or where."""
+    png, svg = io.BytesIO(), io.BytesIO()
+    with style():
+        fig.savefig(png, format="png", bbox_inches="tight", metadata={"Software": None})
+        fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    return png.getvalue(), svg.getvalue()
+
+
 def save_chart(fig, name: str, data: pd.DataFrame, alt_text: str, decimals: dict[str, int] | None = None, *,
                phone_fig) -> dict[Path, bytes | str]:
     """Write PNG, SVG, CSV and alt text for one chart (from `fig`) and `<name>.phone.png` (from `phone_fig`,
     the same chart drawn with the PHONE layout, then closed); return the rendered files by path."""
     folder = paths.CHARTS
-    png, svg, phone = io.BytesIO(), io.BytesIO(), io.BytesIO()
-    # Fixed here, not left to the caller's rc: the bytes must not depend on who runs this, or where.
-    with plt.rc_context({"svg.hashsalt": "missing-offenders", "svg.fonttype": "path"}):
-        fig.savefig(png, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
-        fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    png, svg = rendered(fig)
+    phone = io.BytesIO()
+    with style():
         phone_fig.savefig(phone, format="png", dpi=PHONE_DPI, bbox_inches="tight", pad_inches=0.05,
                           metadata={"Software": None})
     plt.close(phone_fig)  # the notebook shows the print figure only
     files = {
-        folder / f"{name}.png": png.getvalue(),
-        folder / f"{name}.svg": svg.getvalue(),
+        folder / f"{name}.png": png,
+        folder / f"{name}.svg": svg,
         folder / f"{name}.phone.png": phone.getvalue(),
         folder / f"{name}.csv": csv_text(data, decimals),
         folder / f"{name}.alt.txt": alt_text.strip() + "\n",

@@ -48,20 +48,18 @@ STAMPS := build/stamps
 NB_RUN := $(PY) -m missing_offenders.pipeline.nbrun
 STDLIB_PY := PYTHONPATH=src $(PYTHON)
 
-DEFAULT_ROUND := 2015_pa
 CLEAN_NB := notebooks/01_clean_round.ipynb
-ANALYSIS_NB := notebooks/02_round_analysis.ipynb
-TRENDS_NB := notebooks/03_trends_and_staffing.ipynb
-LEDGER_NB := notebooks/04_claims_ledger.ipynb
 BRIEF_NB := notebooks/05_force_brief.ipynb
-REF := data/raw/reference
-STYLE := matplotlibrc src/missing_offenders/publish/house.mplstyle
+# The notebooks run in place after the cleaning: adding a notebook to the build is adding its name here.
+IN_PLACE := 02_round_analysis 03_trends_and_staffing 04_claims_ledger 05_force_brief
+IN_PLACE_DONE := $(IN_PLACE:%=$(STAMPS)/%.done)
 
 RAW_FILES := $(shell find data/raw -type f ! -name SHA256SUMS ! -name '.*' | LC_ALL=C sort)
 SRC_FILES := $(wildcard src/missing_offenders/*.py src/missing_offenders/*/*.py src/missing_offenders/*/*.mplstyle src/missing_offenders/*/templates/*)
 
-# build/rules.mk (generated) lists the rounds found in data/raw/foi_rounds/ and the package
-# modules each notebook imports; targets that need no data skip it. A rules file holding a line
+# build/rules.mk (generated) lists the rounds found in data/raw/foi_rounds/ (DEFAULT_ROUND is notebook
+# 01's default parameter), the package modules (with their templates and style) each notebook imports,
+# and what each notebook declares it reads (its READS cell); targets that need no data skip it. A rules file holding a line
 # make could misread (from an older version, or edited by hand) is removed first, so it is
 # regenerated instead of stopping every make with "missing separator".
 NEEDS_RULES := $(filter-out help clean venv manifest lab round test bench load-check,$(GOALS))
@@ -90,7 +88,7 @@ else
 help: ## List the targets (this is the default goal)
 	@$(PYTHON) -c 'import re,sys; [print(f"  make {m[0]:<10} {m[1]}") for m in re.findall(r"^([a-z-]+):.*?## (.*)$$", open("Makefile").read(), re.M)]'
 
-all: rounds analysis ledger briefs index audit ## Regenerate every output from data/raw/ (creates .venv if missing)
+all: rounds $(IN_PLACE_DONE) analysis ledger briefs index audit ## Regenerate every output from data/raw/ (creates .venv if missing)
 
 rounds: $(CLEANED) $(STAMPS)/datapackage.done ## Clean every FOI round into data/processed/<round_id>/ (STRICT=1: fail on any unread field)
 ifeq ($(STRICT),1)
@@ -148,26 +146,19 @@ $(STAMPS)/raw-verified: $(RAW_FILES) data/raw/SHA256SUMS
 	$(STDLIB_PY) -m missing_offenders.ingest.manifest check
 	touch $@
 
-# A template notebook runs in place for its default parameters (its committed outputs are that run).
-define run_in_place
-	$(NB_RUN) $< $<
-	touch $@
-endef
-
 # The default round's cleaning is the committed notebooks/01_clean_round.ipynb itself; what reads
-# only that round waits for it alone, so a change to another round reruns none of it.
-# A round's summary counts figures by attribution confidence, which depends on the stories checked
-# against it (claims/*.yaml): a source that is the story itself cannot confirm it.
-CLAIMS_FILES := $(wildcard claims/*.yaml)
-
-$(STAMPS)/01_clean_round.done: $(CLEAN_NB) $(MODULES_01_clean_round) $(RAW_$(DEFAULT_ROUND)) $(CLAIMS_FILES) $(VENV_OK) | $(STAMPS)/raw-verified
+# only that round waits for it alone, so a change to another round reruns none of it. RAW_<round> is
+# the round's own rows and what notebook 01 declares it reads besides (claims/*.yaml among them: a
+# round's summary counts figures by attribution confidence, and a source that is the story itself
+# cannot confirm it).
+$(STAMPS)/01_clean_round.done: $(CLEAN_NB) $(MODULES_01_clean_round) $(RAW_$(DEFAULT_ROUND)) $(VENV_OK) | $(STAMPS)/raw-verified
 	$(PY) -m missing_offenders.pipeline.round_runner $(DEFAULT_ROUND)
 	touch $@
 
 # Every other round whose inputs changed since the last run ($? below), through two shared kernels
 # (round_runner.py); the outputs of rounds no longer in data/raw/ are removed (build/round-list
 # changes when a round comes or goes).
-$(STAMPS)/round/%: $(CLEAN_NB) $(MODULES_01_clean_round) $$(RAW_$$*) $(CLAIMS_FILES) $(VENV_OK) | $(STAMPS)/raw-verified
+$(STAMPS)/round/%: $(CLEAN_NB) $(MODULES_01_clean_round) $$(RAW_$$*) $(VENV_OK) | $(STAMPS)/raw-verified
 	@mkdir -p $(@D)
 	touch $@
 
@@ -180,38 +171,24 @@ $(STAMPS)/datapackage.done: $(CLEANED) $(CLOSURE_round_outputs) | $(VENV_OK)
 	$(PY) -m missing_offenders.clean.round_outputs --datapackage
 	touch $@
 
-$(STAMPS)/02_round_analysis.done: $(ANALYSIS_NB) $(MODULES_02_round_analysis) $(STYLE) $(STAMPS)/01_clean_round.done \
-		$(REF)/mappa_england_wales_national.csv $(REF)/mappa_area_figures.csv $(REF)/nspcc_2015_staffing.csv \
-		$(VENV_OK) | $(STAMPS)/raw-verified
-	$(run_in_place)
-
-$(STAMPS)/03_trends_and_staffing.done: $(TRENDS_NB) $(MODULES_03_trends_and_staffing) $(STYLE) $(CLEANED) \
-		$(ROUND_INPUTS) $(REF)/nspcc_2015_staffing.csv $(VENV_OK) | $(STAMPS)/raw-verified
-	$(run_in_place)
-
-# The ledger, the briefs and the index show conflicts between sources found across every round.
-$(STAMPS)/04_claims_ledger.done: $(LEDGER_NB) $(MODULES_04_claims_ledger) $(CLAIMS_FILES) \
-		$(CLEANED) $(REF)/nspcc_2015_staffing.csv $(REF)/mappa_england_wales_national.csv \
-		$(REF)/foi_disclosure_logs.csv $(wildcard data/raw/published_story/*) $(VENV_OK) | $(STAMPS)/raw-verified
-	$(run_in_place)
-
-$(STAMPS)/05_force_brief.done: $(BRIEF_NB) $(MODULES_05_force_brief) $(STYLE) $(CLEANED) $(VENV_OK) | $(STAMPS)/raw-verified
-	$(run_in_place)
+# Template notebooks run in place for their default parameters (the committed outputs are that run).
+# Each depends on its code (MODULES_<name>: its imports, with their templates and style) and on what
+# its READS cell declares (READS_<name>), both found by build_rules.
+$(IN_PLACE_DONE): $(STAMPS)/%.done: notebooks/%.ipynb $$(MODULES_$$*) $$(READS_$$*) matplotlibrc $(VENV_OK) | $(STAMPS)/raw-verified
+	$(NB_RUN) $< $<
+	touch $@
 
 # Every force's brief: the same notebook, one kernel per worker (see brief_runner.py).
-$(STAMPS)/briefs-$(DEFAULT_ROUND).done: $(BRIEF_NB) $(MODULES_05_force_brief) $(CLOSURE_brief_runner) $(STYLE) \
-		$(CLEANED) $(VENV_OK) | $(STAMPS)/raw-verified
+$(STAMPS)/briefs-$(DEFAULT_ROUND).done: $(BRIEF_NB) $(MODULES_05_force_brief) $(READS_05_force_brief) \
+		$(CLOSURE_brief_runner) matplotlibrc $(VENV_OK) | $(STAMPS)/raw-verified
 	$(PY) -m missing_offenders.pipeline.brief_runner $(DEFAULT_ROUND) --workers 2
 	touch $@
 
-reports/index.html: $(CLOSURE_index_page) $(STAMPS)/02_round_analysis.done $(STAMPS)/03_trends_and_staffing.done \
-		$(STAMPS)/04_claims_ledger.done $(STAMPS)/briefs-$(DEFAULT_ROUND).done | $(VENV_OK)
+reports/index.html: $(CLOSURE_index_page) $(IN_PLACE_DONE) $(STAMPS)/briefs-$(DEFAULT_ROUND).done | $(VENV_OK)
 	$(PY) -m missing_offenders.publish.index_page $(DEFAULT_ROUND)
 
 # The audit trail: rewritten (only the pages that changed) when a raw file, a notebook or the renderer changes.
-$(STAMPS)/audit.done: $(CLOSURE_audit) \
-		$(RAW_FILES) $(CLEANED) $(STAMPS)/02_round_analysis.done $(STAMPS)/03_trends_and_staffing.done \
-		$(STAMPS)/04_claims_ledger.done $(STAMPS)/05_force_brief.done | $(VENV_OK) $(STAMPS)/raw-verified
+$(STAMPS)/audit.done: $(CLOSURE_audit) $(RAW_FILES) $(CLEANED) $(IN_PLACE_DONE) | $(VENV_OK) $(STAMPS)/raw-verified
 	$(PY) -m missing_offenders.publish.audit
 	touch $@
 

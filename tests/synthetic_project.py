@@ -49,6 +49,8 @@ class SyntheticProject:
         (raw / "reference").mkdir()
         (root / "pyproject.toml").write_text("# synthetic test project marker\n")
         shutil.copy(REAL_ROOT / "data/raw/reference/police_forces.csv", raw / "reference" / "police_forces.csv")
+        # The notebooks say what the build runs and what each reads (build_rules reads them).
+        shutil.copytree(REAL_ROOT / "notebooks", root / "notebooks")
         self.round_file = raw / "foi_rounds" / "synthetic_test.csv"
         self.write_rounds(total="30")
         self.write_round([

@@ -201,7 +201,7 @@ class Quantities:
         year = str(self.facts["snapshot_end"].year)
         forces = registry.load()
         rows = []
-        for r in read_csv(paths.REFERENCE / "foi_disclosure_logs.csv", ("force", "date", "verbatim_answer", "platform")):
+        for r in read_csv(paths.DISCLOSURE_LOGS, ("force", "date", "verbatim_answer", "platform")):
             if not r.get("date").startswith(year):
                 continue
             try:

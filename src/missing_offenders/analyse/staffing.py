@@ -9,7 +9,7 @@ from missing_offenders.ingest.errors import InputError
 from missing_offenders.ingest.numbers import parse_number
 from missing_offenders.ingest.rawio import read_csv
 
-NSPCC_FILE = paths.REFERENCE / "nspcc_2015_staffing.csv"
+NSPCC_FILE = paths.NSPCC_STAFFING
 ABOUT_MARGIN = 50  # "about 900" read as 850 to 950 (rounded to the nearest 100)
 
 

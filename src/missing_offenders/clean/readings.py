@@ -20,7 +20,7 @@ from missing_offenders.ingest.rawio import RawRow, read_csv
 
 COLUMNS = ("file", "line", "column", "raw_text", "reading", "who", "why")
 READABLE_COLUMNS = ("count_text", "duration_text")
-FOLDER = paths.RAW / "readings"
+FOLDER = paths.READINGS
 RULE = "manual_reading"
 
 

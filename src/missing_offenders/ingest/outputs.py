@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from missing_offenders.ingest import paths
+from missing_offenders.ingest import declared_inputs, paths
 
 
 def csv_text(frame: pd.DataFrame, decimals: dict[str, int] | None = None) -> str:
@@ -45,7 +45,9 @@ def write_texts(files: dict[Path, str | bytes], *, under: Path = paths.ROOT) -> 
         for target, content in files.items():
             target = paths.inside_project(target, under=under)
             data = content.encode("utf-8") if isinstance(content, str) else content
-            if target.is_file() and target.read_bytes() == data:
+            with declared_inputs.reading_own_outputs():
+                unchanged = target.is_file() and target.read_bytes() == data
+            if unchanged:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -10,8 +10,8 @@ from missing_offenders.ingest import dates, paths
 from missing_offenders.ingest.numbers import parse_number
 from missing_offenders.ingest.rawio import read_csv
 
-NATIONAL_FILE = paths.REFERENCE / "mappa_england_wales_national.csv"
-AREA_FILE = paths.REFERENCE / "mappa_area_figures.csv"
+NATIONAL_FILE = paths.MAPPA_NATIONAL
+AREA_FILE = paths.MAPPA_AREAS
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ from missing_offenders.ingest.errors import InputError
 PACKAGE = "missing_offenders"
 SRC = paths.ROOT / "src" / PACKAGE
 ROUND_INPUTS = paths.ROOT / "build" / "round-inputs"
+STAMPS = "build/stamps"
+CLEAN_NOTEBOOK = paths.NOTEBOOKS / "01_clean_round.ipynb"  # run once per round; its default round is cleaned in place
 SAFE_LINE = re.compile(r"(#[^\n]*|[A-Za-z0-9_]+ := [A-Za-z0-9_./ -]*|)")
 
 
@@ -96,6 +98,67 @@ def notebook_modules(notebook: Path) -> list[str]:
     return module_closure(_imported_modules(ast.parse("\n".join(lines))))
 
 
+def _cells(notebook: Path) -> list[dict]:
+    return [cell for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"] if cell["cell_type"] == "code"]
+
+
+def notebook_parameters(notebook: Path) -> dict[str, object]:
+    """The defaults of the notebook's cell tagged `parameters` (plain literal assignments)."""
+    for cell in _cells(notebook):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            tree = ast.parse("".join(cell["source"]))
+            return {target.id: ast.literal_eval(node.value) for node in tree.body if isinstance(node, ast.Assign)
+                    for target in node.targets if isinstance(target, ast.Name)}
+    return {}
+
+
+def notebook_reads(notebook: Path) -> list[Path]:
+    """The paths the notebook's `READS = declared_inputs.declare(...)` names, its default parameters filled in.
+
+    Read without running the notebook: only `paths.NAME`, `/`, strings, f-strings and parameter names may
+    appear, which is what a declaration needs and what can be evaluated safely."""
+    parameters = notebook_parameters(notebook)
+    where = paths.relative(notebook)
+
+    def value(node: ast.AST):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "paths":
+            if isinstance(getattr(paths, node.attr, None), Path):
+                return getattr(paths, node.attr)
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            return value(node.left) / value(node.right)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        elif isinstance(node, ast.Name) and node.id in parameters:
+            return str(parameters[node.id])
+        elif isinstance(node, ast.JoinedStr):
+            return "".join(str(value(part.value)) if isinstance(part, ast.FormattedValue) else part.value
+                           for part in node.values)
+        raise InputError(f"{where}: READS names {ast.unparse(node)!r}; a declaration may use only paths.NAME, '/', "
+                         "strings and the notebook's parameters.")
+
+    for cell in _cells(notebook):
+        for node in ast.parse("\n".join(line for line in "".join(cell["source"]).splitlines()
+                                         if not line.lstrip().startswith(("%", "!")))).body:
+            if (isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["READS"]
+                    and isinstance(node.value, ast.Call) and ast.unparse(node.value.func) == "declared_inputs.declare"):
+                return [Path(value(arg)) for arg in node.value.args]
+    raise InputError(f"{where} has no READS = declared_inputs.declare(...) cell: every notebook declares what it reads.")
+
+
+def make_prerequisites(path: Path, default_round: str) -> list[str]:
+    """What make must have up to date before a notebook reads `path`: a raw or claims file (every file of a
+    folder), or the cleaning step that writes a processed round."""
+    if path == paths.PROCESSED or paths.PROCESSED in path.parents:
+        inner = path.relative_to(paths.PROCESSED).parts
+        if not inner:
+            return [f"{STAMPS}/01_clean_round.done", f"{STAMPS}/rounds.done"]
+        return [f"{STAMPS}/01_clean_round.done" if inner[0] == default_round else f"{STAMPS}/rounds.done"]
+    # A declared path that does not exist yet adds nothing here: the notebook's declare() stops its run
+    # with a message naming it, which says more than make's "No rule to make target".
+    files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) if path.is_dir() else [path]
+    return [paths.relative(p) for p in files if p.is_file() and p != paths.MANIFEST]
+
+
 def _write_if_changed(path: Path, text: str) -> None:
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return  # keep the mtime: make reruns the round only when its inputs really changed
@@ -126,16 +189,20 @@ def render() -> str:
     rows, _ = rounds.read_round_rows()
     round_ids = rounds.discover()
     listed = rounds.listed_rows()
-    # Read by every round's cleaning: names, corrections, and register sizes (figures far above a
-    # force's register are flagged for review).
-    shared = [paths.FORCES_FILE, paths.CORRECTIONS_FILE, paths.REFERENCE / "mappa_area_figures.csv"]
+    default_round = str(notebook_parameters(CLEAN_NOTEBOOK)["round_id"])
+    # What the cleaning notebook declares it reads, but for the round files and readings: those are
+    # read one round at a time (build/round-inputs/<round_id> and readings/<round_id>.csv below).
+    per_round = (paths.FOI_ROUNDS, paths.READINGS)
+    shared = [prerequisite for declared in notebook_reads(CLEAN_NOTEBOOK) if declared not in per_round
+              for prerequisite in make_prerequisites(declared, default_round)]
     out = ["# Generated by `python -m missing_offenders.pipeline.build_rules`: do not edit.", ""]
+    out.append(f"DEFAULT_ROUND := {default_round}")
     out.append(f"ROUNDS := {' '.join(round_ids)}")
     for round_id in round_ids:
         inputs = ROUND_INPUTS / round_id
         _write_if_changed(inputs, round_inputs(round_id, rows, listed))
-        readings = paths.RAW / "readings" / f"{round_id}.csv"  # a person's readings of unreadable fields
-        files = [paths.relative(inputs)] + [paths.relative(p) for p in [*shared, readings] if p.is_file()]
+        readings = paths.READINGS / f"{round_id}.csv"  # a person's readings of unreadable fields
+        files = [paths.relative(inputs), *shared] + ([paths.relative(readings)] if readings.is_file() else [])
         out.append(f"RAW_{round_id} := {' '.join(files)}")
     _write_if_changed(paths.ROOT / "build" / "round-list", "\n".join(round_ids) + "\n")
     for stale in ROUND_INPUTS.glob("[!.]*"):  # not another run's temporary files
@@ -143,6 +210,9 @@ def render() -> str:
             stale.unlink(missing_ok=True)  # a withdrawn round
     for notebook in sorted(paths.NOTEBOOKS.glob("*.ipynb")):
         out.append(f"MODULES_{notebook.stem} := {' '.join(notebook_modules(notebook))}")
+        if notebook != CLEAN_NOTEBOOK:
+            reads = [p for declared in notebook_reads(notebook) for p in make_prerequisites(declared, default_round)]
+            out.append(f"READS_{notebook.stem} := {' '.join(dict.fromkeys(reads))}")
     for module in sorted(SRC.glob("*/*.py")):
         if module.stem != "__init__":
             dotted = module.relative_to(SRC).with_suffix("").as_posix().replace("/", ".")

@@ -33,6 +33,8 @@ RESET_SOURCE = "\n".join([
     "if 'matplotlib.pyplot' in sys.modules:",
     "    sys.modules['matplotlib.pyplot'].close('all')",
     "warnings._filters_mutated()  # a warning shown in an earlier run is shown again, as in a fresh kernel",
+    "if 'missing_offenders.ingest.declared_inputs' in sys.modules:  # the last notebook's READS end with it",
+    "    sys.modules['missing_offenders.ingest.declared_inputs'].release()",
     "del sys, warnings",
 ])
 

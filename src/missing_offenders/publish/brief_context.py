@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from missing_offenders.analyse import analysis, conflicts
+from missing_offenders.analyse import processed_rounds
 from missing_offenders.clean import attribution, readings, review
 from missing_offenders.publish import wording
 from missing_offenders.ingest import paths, rounds
@@ -84,7 +85,7 @@ def context(round_id: str, force_id: str) -> BriefContext:
     cases = tables["cases"][tables["cases"]["force_id"] == force_id]
     everywhere, found = conflicts.everything()
     return BriefContext(round_id, force_id, row, analysis.missing_by_force(returns, total), summary, cases,
-                        rounds.info_for(round_id), attribution.checked_story_urls(round_id),
+                        processed_rounds.info(round_id), attribution.checked_story_urls(round_id),
                         conflicts.for_force(found, force_id),
                         everywhere[(everywhere["force_id"] == force_id) & (everywhere["round_id"] != round_id)],
                         force_review(round_id, force_id), force_readings(round_id, row))
@@ -145,8 +146,7 @@ def separates_wanted_from_missing(country: str) -> bool:
     """True when the official figures for this country count 'wanted' and 'missing' offenders
     separately (reference/scotland_ni_rso.csv has both measures): Police Scotland does."""
     from missing_offenders.ingest.rawio import read_csv
-    measures = [r.get("measure").lower() for r in read_csv(paths.REFERENCE / "scotland_ni_rso.csv",
-                                                           ("jurisdiction", "measure"))
+    measures = [r.get("measure").lower() for r in read_csv(paths.SCOTLAND_NI_REGISTERS, ("jurisdiction", "measure"))
                 if r.get("jurisdiction") == country]
     single = [m for m in measures if "/" not in m]
     return any("wanted" in m for m in single) and any("missing" in m for m in single)

@@ -9,6 +9,7 @@ from html import escape
 import pandas as pd
 
 from missing_offenders.analyse import analysis
+from missing_offenders.analyse import processed_rounds
 from missing_offenders.publish import audit, links, round_labels, wording
 from missing_offenders.publish.brief_context import BriefContext
 from missing_offenders.ingest import paths, rounds
@@ -39,9 +40,8 @@ def across_rounds(ctx: BriefContext) -> pd.DataFrame:
 
 @lru_cache(maxsize=8)
 def round_infos(round_ids: tuple[str, ...]) -> dict[str, rounds.RoundInfo]:
-    """The rounds' metadata, read once per kernel (the brief runner runs many briefs in one)."""
-    rows, _ = rounds.read_round_rows()
-    return {r: rounds.info(r, [row for row in rows if row.get("round_id") == r]) for r in round_ids}
+    """The rounds' metadata (their round.csv), read once per kernel (the brief runner runs many briefs in one)."""
+    return {r: processed_rounds.info(r) for r in round_ids}
 
 
 def across_rounds_svg(series: pd.DataFrame, this_round: str, name: str) -> str:

@@ -6,13 +6,13 @@ import math
 
 import pandas as pd
 
-from missing_offenders.analyse import analysis, staffing, trends
+from missing_offenders.analyse import analysis, processed_rounds, staffing, trends
 from missing_offenders.publish import charts
-from missing_offenders.ingest import dates, rounds
+from missing_offenders.ingest import dates
 
 
 def source_line(round_id: str) -> str:
-    info = rounds.info_for(round_id)
+    info = processed_rounds.info(round_id)
     requester = info.publisher.split(" (")[0] if info.publisher else "the requester named in each source"
     published = dates.leading_date(info.published_date or "")
     when = (f"{published.date.day} {published.date:%B %Y}" if published and published.precision == "day"
@@ -46,7 +46,7 @@ def missing_by_force_figure(round_id: str, highlight: str, layout: charts.Layout
     picked = ranked[ranked["force_id"] == highlight]
     picked_text = (f"{names[highlight]}: {_figure_words(picked.iloc[0])}." if len(picked)
                    else f"{names[highlight]}: no published figure.")
-    requester = rounds.info_for(round_id).publisher.split(" (")[0] or "the requester"
+    requester = processed_rounds.info(round_id).publisher.split(" (")[0] or "the requester"
     subtitle = (f"Forces' figures as published from FOI answers to the {requester}. {picked_text} {not_published} "
                 "forces had no published figure and are not shown. Forces known only to have at least one case "
                 "are listed apart, not ranked.")

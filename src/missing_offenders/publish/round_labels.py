@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from missing_offenders.analyse import processed_rounds
 from missing_offenders.ingest import rounds
 
 
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, str]:
-    rows, _ = rounds.read_round_rows()
     labels = {}
-    for round_id in rounds.discover():
-        info = rounds.info(round_id, [row for row in rows if row.get("round_id") == round_id])
+    for round_id in processed_rounds.round_ids():
+        info = processed_rounds.info(round_id)
         who = (info.publisher or "").split(" (")[0].strip()
         if not who or who.lower() == "unknown":
             who = "requester not named" if info.source_line else "a force's answer in the press"

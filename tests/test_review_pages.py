@@ -4,6 +4,7 @@ needs-review items, and in the index the per-round counts, the default round's i
 rounds, the new charts and the round comparison. The shipped data have no unread field, no reading and
 no outlier, so those cases are SYNTHETIC, built here on a real row and named so."""
 import re
+from html import escape
 
 import pandas as pd
 
@@ -131,6 +132,6 @@ def test_index_shows_review_history_new_charts_and_round_comparison():
         alt = (paths.CHARTS / f"{name}.alt.txt").read_text(encoding="utf-8").strip()
         assert f'srcset="figures/{name}.phone.png"' in text and f"figures/{name}.svg" in text
         assert f"figures/{name}.csv" in text and f"figures/{name}.alt.txt" in text
-        assert index_page.escape(alt, quote=True) in text
+        assert escape(alt, quote=True) in text
     assert "<a href='round_comparison.csv'>round_comparison.csv</a>" in text
     assert "<td>Metropolitan Police Service</td><td>112</td><td>167</td><td>55</td>" in text

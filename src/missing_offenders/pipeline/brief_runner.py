@@ -62,11 +62,12 @@ def _run_forces(round_id: str, force_ids: list[str]) -> list[tuple[str, str | No
 
 
 def index_page(round_id: str, forces) -> str:
-    items = "".join(f"<li><a href='{f.force_id}.html'>{escape(f.name)}</a></li>" for f in forces)
     from missing_offenders.analyse.trends import round_words
+    from missing_offenders.publish import templating
 
     heading = f"Force briefs: {round_words(round_id)}"
-    return html_page.page(heading, f"<h1>{escape(heading)}</h1><ul>{items}</ul>", nav=BRIEF_NAV[:1])
+    body = templating.render("briefs_index.html.j2", heading=heading, forces=forces)
+    return html_page.page(heading, body, nav=BRIEF_NAV[:1])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,10 +17,12 @@ import csv
 import io
 import re
 import sys
-from html import escape
 from pathlib import Path
+from types import SimpleNamespace
 
-from missing_offenders.publish import html_page, links
+from markupsafe import Markup
+
+from missing_offenders.publish import html_page, links, templating
 from missing_offenders.ingest import paths
 from missing_offenders.ingest.outputs import write_texts
 from missing_offenders.ingest.raw_refs import (  # noqa: F401  (re-exported: the pages and their addresses go together)
@@ -34,32 +36,21 @@ def raw_files() -> list[Path]:
 
 
 def raw_page(raw: Path) -> str:
-    """One raw file as a table: a row per record (a CSV) or per line (text), each with its line number
-    as an anchor (`#L7`); a CSV record spanning lines has an anchor for each of them."""
+    """One raw file as a table (templates/audit_raw.html.j2): a row per record (a CSV) or per line (text)."""
     text = raw.read_bytes().decode("utf-8-sig")
     shown = paths.relative(raw)
-    rows = []
+    records, lines = [], []
     if raw.suffix == ".csv":
         reader = csv.reader(io.StringIO(text, newline=""))
         line = 1
         for record in reader:
             end = reader.line_num
-            tag = "th" if line == 1 else "td"
-            # a record spanning lines keeps an anchor for each line it covers
-            extra = "".join(f"<span id='L{n}'></span>" for n in range(line + 1, end + 1))
-            cells = "".join(f"<{tag}>{escape(value)}</{tag}>" for value in record)
-            rows.append(f"<tr id='L{line}'><{tag} class='n'>{extra}<a href='#L{line}'>{line}</a></{tag}>{cells}</tr>")
+            records.append(SimpleNamespace(line=line, more_lines=range(line + 1, end + 1), cells=record,
+                                           tag="th" if line == 1 else "td"))
             line = end + 1
     else:
-        for number, content in enumerate(text.splitlines(), start=1):
-            rows.append(f"<tr id='L{number}'><td class='n'><a href='#L{number}'>{number}</a></td>"
-                        f"<td><pre>{escape(content)}</pre></td></tr>")
-    # the line a link points at is highlighted (CSS :target), so a reader lands on it
-    body = ("<style>tr:target td, tr:target th { background: #fff3d6; } td.n, th.n { color: #555; }</style>"
-            f"<h1>{escape(shown)}</h1><p class='note'>The raw file exactly as committed (checked against "
-            "data/raw/SHA256SUMS), one row per record, numbered by the line where the record starts (the header "
-            "is line 1). Link to a line with <code>#L&lt;number&gt;</code>.</p>"
-            f"<table class='raw'>{''.join(rows)}</table>")
+        lines = list(enumerate(text.splitlines(), start=1))
+    body = templating.render("audit_raw.html.j2", shown=shown, records=records, lines=lines)
     depth = len(raw.relative_to(paths.RAW).parts) - 1
     up = "../" * (depth + 2)
     return html_page.page(shown, body, nav=[(f"{up}index.html", "All findings")], width="100rem")
@@ -82,10 +73,8 @@ def notebook_page(notebook: Path) -> str:
     body, _ = exporter.from_notebook_node(nb)
     shown = paths.relative(notebook)
     depth = len(notebook_page_path(notebook).relative_to(AUDIT).parts) - 1
-    head = (f"<h1>{escape(shown)}</h1><p class='note'>The notebook as executed by <code>make all</code>, with its "
-            "code. Raw files are under <a href='" + "../" * depth + "raw/'>audit/raw/</a>.</p>")
-    return html_page.page(shown, head + body, nav=[("../" * (depth + 1) + "index.html", "All findings")],
-                          width="60rem")
+    page = templating.render("audit_notebook.html.j2", shown=shown, up="../" * depth, notebook=Markup(body))
+    return html_page.page(shown, page, nav=[("../" * (depth + 1) + "index.html", "All findings")], width="60rem")
 
 
 def pages() -> dict[Path, str]:
@@ -94,36 +83,37 @@ def pages() -> dict[Path, str]:
     return found
 
 
-def raw_line_link(raw_file: str, line, *, base: Path) -> str:
+def _links(name: str):
+    return templating.macro("links.html.j2", name)
+
+
+def raw_line_link(raw_file: str, line, *, base: Path) -> Markup:
     """'data/raw/x.csv, line 7' as a link to the audit page line (raw_file as in force_returns.raw_file)."""
     name = str(raw_file).removeprefix("data/raw/")
-    shown = f"{raw_file}, line {int(line)}"
-    return f"<a href='{escape(ref_href(name, int(line), base=base), quote=True)}'>{escape(shown)}</a>"
+    return _links("link")(ref_href(name, int(line), base=base), f"{raw_file}, line {int(line)}")
 
 
-def evidence_html(text: str, *, base: Path) -> str:
+def evidence_html(text: str, *, base: Path) -> Markup:
     """Evidence text, escaped, with every raw reference a link to its audit line and every web address
     a link (links.source_link: http and https only)."""
-    out, last = [], 0
+    text = text or ""
+    parts, last = [], 0
     pattern = re.compile(RAW_REF.pattern + r"|(?P<url>https?://[^\s;,)'\"]+)")
-    for match in pattern.finditer(text or ""):
-        out.append(escape(text[last:match.start()]))
+    for match in pattern.finditer(text):
+        parts.append(text[last:match.start()])
         if match.group("url"):
-            out.append(links.source_link(match.group("url"), match.group("url")))
+            parts.append(links.source_link(match.group("url"), match.group("url")))
         else:
             refs = evidence_refs(match.group(0))
-            first = refs[0]
-            out.append(f"<a href='{escape(ref_href(first[0], first[1], base=base), quote=True)}'>"
-                       f"{escape(match.group(0).split(' line')[0])}</a>")
-            if match.group("lines"):
-                out.append(" line" + ("s " if len(refs) > 1 else " ") + ", ".join(
-                    f"<a href='{escape(ref_href(f, n, base=base), quote=True)}'>{n}</a>" for f, n in refs))
+            lines = [(ref_href(f, n, base=base), n) for f, n in refs] if match.group("lines") else []
+            parts.append(_links("raw_ref")(ref_href(refs[0][0], refs[0][1], base=base),
+                                           match.group(0).split(" line")[0], lines))
         last = match.end()
-    out.append(escape((text or "")[last:]))
-    return "".join(out)
+    parts.append(text[last:])
+    return _links("evidence")(parts)
 
 
-def sources_html(text: str) -> str:
+def sources_html(text: str) -> Markup:
     """Corroborating sources ('URL (\\'the sentence\\') ; URL') as links, each with the sentence it supports."""
     items = []
     for part in (p.strip() for p in str(text).split(" ; ")):
@@ -131,11 +121,10 @@ def sources_html(text: str) -> str:
             continue
         url = re.match(r"https?://[^\s;,)'\"]+", part)
         if url:
-            rest = part[url.end():].strip()
-            items.append(links.source_link(url.group(0), url.group(0)) + (f" {escape(rest)}" if rest else ""))
+            items.append((links.source_link(url.group(0), url.group(0)), part[url.end():].strip()))
         else:
-            items.append(escape(part))
-    return "<ul class='sources'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+            items.append((part, ""))
+    return _links("sources")(items)
 
 
 def main(argv: list[str]) -> int:

@@ -7,7 +7,6 @@ is served in its phone layout (`<name>.phone.png`, see charts.py) on narrow scre
 from __future__ import annotations
 
 import re
-from html import escape
 
 from markupsafe import Markup
 
@@ -22,22 +21,19 @@ def _scrolling_tables(body: str) -> str:
     """Wrap each table in a box that scrolls sideways on its own, labelled and focusable so that a
     keyboard user can scroll it too."""
     count = 0
+    wrap_table = templating.macro("table.html.j2", "scrolling_table")
 
     def wrap(match: re.Match) -> str:
         nonlocal count
         count += 1
-        return (f'<div class="table-wrap" role="region" tabindex="0" aria-label="Table {count} (scrolls sideways)">'
-                f"{match.group(0)}</div>")
+        return str(wrap_table(count, Markup(match.group(0))))
 
     return _TABLE.sub(wrap, body)
 
 
-def figure(src: str, alt: str, *, phone_src: str | None = None, caption: str = "") -> str:
+def figure(src: str, alt: str, *, phone_src: str | None = None, caption: str = "") -> Markup:
     """A chart: the phone layout below NARROW, the print PNG above it, alt text, a caption (HTML)."""
-    source = (f'<source media="(max-width: {NARROW})" srcset="{escape(phone_src, quote=True)}">'
-              if phone_src else "")
-    return (f'<figure><picture>{source}<img src="{escape(src, quote=True)}" alt="{escape(alt, quote=True)}">'
-            f"</picture>" + (f"<figcaption>{caption}</figcaption>" if caption else "") + "</figure>")
+    return templating.macro("figure.html.j2", "figure")(src, alt, phone_src, Markup(caption), NARROW)
 
 
 def page(title: str, body: str, *, nav: list[tuple[str, str]] = (), width: str = "46rem") -> str:

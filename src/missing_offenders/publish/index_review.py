@@ -8,14 +8,15 @@ check across rounds, figures far above the force's own figures in its other roun
 """
 from __future__ import annotations
 
-from html import escape
+from types import SimpleNamespace
 
 import pandas as pd
+from markupsafe import Markup
 
 from missing_offenders.analyse import analysis, round_history, trends
 from missing_offenders.clean import review
 from missing_offenders.ingest import paths, rounds
-from missing_offenders.publish import audit
+from missing_offenders.publish import audit, page_wording, templating
 
 
 def review_counts(round_ids: list[str]) -> pd.DataFrame:
@@ -35,49 +36,32 @@ def history() -> pd.DataFrame:
     return round_history.history_outliers(round_history.processed_rounds(), measures)
 
 
-def counts_html(counts: pd.DataFrame) -> str:
-    rows = "".join(
-        f"<tr><td>{escape(trends.round_words(r.round_id))} (<code>{escape(r.round_id)}</code>)</td>"
-        f"<td>{'' if pd.isna(r.needs_review) else int(r.needs_review)}</td>"
-        f"<td><a href='../data/processed/{escape(r.round_id, quote=True)}/needs_review.csv'>needs_review.csv</a></td></tr>"
-        for r in counts.itertuples())
-    waiting = int(counts["needs_review"].fillna(0).sum())
-    return (f"<p>{waiting} item{'' if waiting == 1 else 's'} waiting across {len(counts)} rounds.</p>"
-            f"<table><tr><th>round</th><th>items to review</th><th>file</th></tr>{rows}</table>")
+def _section(name: str, *args) -> Markup:
+    return templating.macro("index_review.html.j2", name)(*args)
 
 
-def items_html(round_id: str, items: pd.DataFrame) -> str:
-    heading = f"<h3>Items for {escape(trends.round_words(round_id))}</h3>"
-    if items.empty:
-        return heading + "<p>None: every field of this round was read, and no figure was flagged.</p>"
-    rows = []
-    for item in items.itertuples():
-        force = (f"<a href='briefs/{escape(round_id, quote=True)}/{escape(item.force_id, quote=True)}.html'>"
-                 f"{escape(item.force_id)}</a>" if item.force_id else "")
-        where = (audit.raw_line_link(item.raw_file, int(item.raw_line), base=paths.REPORTS)
-                 if item.raw_file and str(item.raw_line).strip() else escape(item.raw_file))
-        fill = f"<code>{escape(item.reading_line.strip())}</code>" if item.reading_line.strip() else ""
-        rows.append(f"<tr><td>{force}</td><td>{escape(review.KINDS.get(item.kind, item.kind))}</td><td>{where}</td>"
-                    f"<td>{escape(item.raw_text)}</td><td>{escape(item.detail)}</td><td>{fill}</td></tr>")
-    return (heading + "<table><tr><th>force</th><th>what</th><th>raw row</th><th>as written</th><th>detail</th>"
-            f"<th>reading line to fill in</th></tr>{''.join(rows)}</table>")
+def counts_html(counts: pd.DataFrame) -> Markup:
+    rows = [SimpleNamespace(words=trends.round_words(r.round_id), round_id=r.round_id,
+                            needs_review="" if pd.isna(r.needs_review) else int(r.needs_review))
+            for r in counts.itertuples()]
+    return _section("counts", rows, page_wording.waiting(int(counts["needs_review"].fillna(0).sum()), len(counts)))
 
 
-def history_html(outliers: pd.DataFrame) -> str:
-    heading = "<h3>Figures far above the force's other rounds</h3>"
-    rule = (f"at least {round_history.HISTORY_FACTOR} times, and {round_history.HISTORY_MIN_GAP} more than, the "
-            "force's highest figure in its other rounds (counts over a period are left out)")
-    if outliers.empty:
-        return heading + f"<p>None: no figure is {escape(rule)}.</p>"
-    rows = "".join(f"<tr><td>{escape(r.round_id)}</td><td>{escape(r.force_name)}</td><td>{r.missing_min}</td>"
-                   f"<td>{escape(r.other_rounds)}</td><td>{escape(r.detail)}</td></tr>" for r in outliers.itertuples())
-    return (heading + f"<p>{len(outliers)} figure{'' if len(outliers) == 1 else 's'} {escape(rule)}:</p>"
-            f"<table><tr><th>round</th><th>force</th><th>figure</th><th>other rounds</th><th>detail</th></tr>{rows}</table>")
+def items_html(round_id: str, items: pd.DataFrame) -> Markup:
+    rows = [SimpleNamespace(
+        force_id=item.force_id, what=review.KINDS.get(item.kind, item.kind),
+        where=(audit.raw_line_link(item.raw_file, int(item.raw_line), base=paths.REPORTS)
+               if item.raw_file and str(item.raw_line).strip() else item.raw_file),
+        raw_text=item.raw_text, detail=item.detail, reading_line=item.reading_line.strip())
+        for item in items.itertuples()]
+    return _section("items", round_id, trends.round_words(round_id), rows)
 
 
-def needs_review_html(round_id: str) -> str:
-    return ("<p>What the code could not settle alone waits here for a person; nothing here changes a figure. "
-            "A duration no rule reads leaves the force's figure in place and its time missing blank until a reading "
-            "is written in <code>data/raw/readings/&lt;round_id&gt;.csv</code> (see its README).</p>"
-            + counts_html(review_counts(rounds.discover())) + items_html(round_id, round_items(round_id))
-            + history_html(history()))
+def history_html(outliers: pd.DataFrame) -> Markup:
+    rows = [(r.round_id, r.force_name, r.missing_min, r.other_rounds, r.detail) for r in outliers.itertuples()]
+    return _section("history", page_wording.history(len(outliers)), rows)
+
+
+def needs_review_html(round_id: str) -> Markup:
+    return _section("section", counts_html(review_counts(rounds.discover())), items_html(round_id, round_items(round_id)),
+                    history_html(history()))

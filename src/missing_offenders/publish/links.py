@@ -2,15 +2,15 @@
 `javascript:` (or any other scheme) in it must never become something a reader can click."""
 from __future__ import annotations
 
-from html import escape
+from markupsafe import Markup
 
 from missing_offenders.ingest.urls import is_web_url
+from missing_offenders.publish import templating
 
 
-def source_link(url: str, text: str) -> str:
+def source_link(url: str, text: str) -> Markup:
     """`text` linked to `url` if it is a web address; otherwise the text, then the address as text."""
+    link = templating.macro("links.html.j2", "source_link")
     if is_web_url(url):
-        return f"<a href='{escape(url.strip(), quote=True)}'>{escape(text)}</a>"
-    if url.strip():
-        return f"{escape(text)} (address not linked: <code>{escape(url)}</code>)"
-    return escape(text)
+        return link(text, href=url.strip())
+    return link(text, unlinked=url if url.strip() else "")

@@ -11,12 +11,12 @@ and the draft is written to reports/drafts/<story_id>.yaml for a person to revie
 from __future__ import annotations
 
 import os
-from html import escape
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 
-from missing_offenders.publish import audit, html_page, links
+from missing_offenders.publish import audit, html_page, links, page_wording, templating
 from missing_offenders.analyse import claims, drafter
 from missing_offenders.ingest import outputs, paths, stories
 
@@ -36,23 +36,11 @@ def spec_for(story: stories.Story) -> dict:
 
 
 def ledger_page(story: stories.Story, ledger: pd.DataFrame) -> str:
-    base = LEDGERS
-    counts = ledger["verdict"].value_counts()
-    summary = ", ".join(f"{counts.get(v, 0)} {v.replace('_', ' ')}" for v in claims.VERDICTS)
-    state = ("claims reviewed by a person (claims/" + escape(story.story_id) + ".yaml)" if story.reviewed else
-             "claims DRAFTED from the text, not reviewed: see ../drafts/" + escape(story.story_id) + ".yaml")
-    rows = "".join(
-        f"<tr id='{escape(r.claim_id, quote=True)}'><td>{escape(r.claim_id)}</td><td>{escape(r.published_text)}</td>"
-        f"<td>{escape(str(r.claimed))}</td><td>{escape(str(r.computed))}</td><td><strong>{escape(r.verdict)}</strong>"
-        f"{'<br>' + escape(r.reason) if r.reason else ''}</td>"
-        f"<td>{audit.evidence_html(r.evidence, base=base)}</td><td>{escape(r.note)}</td></tr>"
-        for r in ledger.itertuples())
-    body = (f"<h1>Claims ledger: {escape(story.outlet)}, {escape(story.published_date)}</h1>"
-            f"<p>{links.source_link(story.url, story.url)} · checked against round {escape(story.round_id)} · "
-            f"{state}.</p><p>{len(ledger)} claims: {escape(summary)}. "
-            f"<a href='{escape(story.story_id, quote=True)}.csv'>CSV</a>.</p>"
-            "<table><tr><th>claim</th><th>published text</th><th>claimed</th><th>computed</th><th>verdict</th>"
-            f"<th>evidence</th><th>note</th></tr>{rows}</table>")
+    claims_shown = [SimpleNamespace(**{**r._asdict(), "evidence": audit.evidence_html(r.evidence, base=LEDGERS)})
+                    for r in ledger.itertuples(index=False)]
+    body = templating.render("ledger.html.j2", story=story, link=links.source_link(story.url, story.url),
+                             state=page_wording.ledger_state(story.story_id, story.reviewed), claims=claims_shown,
+                             verdicts=page_wording.verdict_counts(ledger["verdict"]))
     return html_page.page(f"Claims ledger: {story.story_id}", body, nav=[("../index.html", "All findings")],
                           width="90rem")
 

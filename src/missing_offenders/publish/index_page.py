@@ -11,9 +11,9 @@ from types import SimpleNamespace
 import pandas as pd
 from markupsafe import Markup
 
-from missing_offenders.analyse import analysis, claims, conflicts, round_comparison, staffing, trends
+from missing_offenders.analyse import analysis, claims, conflicts, processed_rounds, round_comparison, staffing, trends
 from missing_offenders.clean import attribution
-from missing_offenders.ingest import paths, registry, rounds, stories
+from missing_offenders.ingest import paths, registry, stories
 from missing_offenders.publish import (
     audit, call_list, html_page, index_review, links, page_wording, publication, round_labels, templating,
 )
@@ -136,7 +136,7 @@ def sources_html(round_id: str) -> Markup:
 
 
 def page(round_id: str) -> str:
-    info = rounds.info_for(round_id)
+    info = processed_rounds.info(round_id)
     body = templating.render(
         "index.html.j2",
         dated=page_wording.dated(info.publisher, info.snapshot_start, info.snapshot_end, info.published_date),

@@ -13,9 +13,9 @@ from types import SimpleNamespace
 import pandas as pd
 from markupsafe import Markup
 
-from missing_offenders.analyse import analysis, round_history, trends
+from missing_offenders.analyse import analysis, processed_rounds, round_history, trends
 from missing_offenders.clean import review
-from missing_offenders.ingest import paths, rounds
+from missing_offenders.ingest import paths
 from missing_offenders.publish import audit, page_wording, templating
 
 
@@ -32,7 +32,7 @@ def round_items(round_id: str) -> pd.DataFrame:
 
 def history() -> pd.DataFrame:
     """Figures far above the force's own figures in its other rounds, across every processed round."""
-    measures = {round_id: rounds.info_for(round_id).measure for round_id in rounds.discover()}
+    measures = {round_id: processed_rounds.info(round_id).measure for round_id in processed_rounds.round_ids()}
     return round_history.history_outliers(round_history.processed_rounds(), measures)
 
 
@@ -63,5 +63,5 @@ def history_html(outliers: pd.DataFrame) -> Markup:
 
 
 def needs_review_html(round_id: str) -> Markup:
-    return _section("section", counts_html(review_counts(rounds.discover())), items_html(round_id, round_items(round_id)),
+    return _section("section", counts_html(review_counts(processed_rounds.round_ids())), items_html(round_id, round_items(round_id)),
                     history_html(history()))

@@ -20,10 +20,9 @@ from missing_offenders.analyse import analysis
 from missing_offenders.clean import attribution
 from missing_offenders.publish import audit, brief_review, brief_rounds, links, publication, round_labels, templating
 from missing_offenders.publish import wording
-from missing_offenders.publish.brief_context import (  # noqa: F401  (BriefContext, context, humane_years, figure_sentence: the brief's API)
-    KIND_LABEL, STATUS_LABEL, BriefContext, context, context_sentences, figure_sentence, hedge_note, humane_years,
-    inferred_notes, known, longest_at_count, longest_phrase, own_term, plural, rank_sentence, round_label,
-    separates_wanted_from_missing, suggested_text)
+from missing_offenders.publish.brief_context import (  # noqa: F401  (context, humane_years: the brief's API too)
+    KIND_LABEL, BriefContext, context, context_sentences, figure_sentence, humane_years, inferred_notes,
+    longest_at_count, own_term, plural, rank_sentence, round_label, separates_wanted_from_missing, suggested_text)
 from missing_offenders.ingest import paths
 
 GENERAL_CAVEATS = (

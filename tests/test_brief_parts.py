@@ -101,6 +101,7 @@ def test_every_brief_passes_the_notebooks_checks(force_id):
     assert brief_facts.bounds_in_order(ctx.row)
     assert brief_facts.times_ranked(ctx) == brief_facts.expected_times_ranked(ctx.row)
     assert brief_facts.share_recomputes(ctx) and brief_facts.tier_matches(ctx)
+    assert brief_facts.longest_recomputes(ctx)
 
 
 def test_checks_fail_on_a_wrong_row(cambs):
@@ -114,6 +115,11 @@ def test_checks_fail_on_a_wrong_row(cambs):
     ctx = brief.context("2015_pa", "cambridgeshire")
     ctx.ranked = ctx.ranked.assign(share_of_national_pct=ctx.ranked["share_of_national_pct"] + 1)
     assert brief_facts.shown_share(ctx) == 3.5 and not brief_facts.share_recomputes(ctx)
+    ctx = brief.context("2015_pa", "cambridgeshire")
+    assert not brief_facts.longest_recomputes(_with_row(ctx, longest_missing_years_max=9.0))
+    assert not brief_facts.longest_recomputes(_with_row(ctx, longest_missing_years_min=7.0))
+    ctx.cases = ctx.cases.iloc[0:0]
+    assert not brief_facts.longest_recomputes(ctx)
 
 
 def test_tier_check_compares_with_the_one_rule(cambs, monkeypatch):

@@ -120,3 +120,15 @@ def tier_matches(ctx: BriefContext) -> bool:
     """The tier the brief states is the one attribution.row_tier gives the processed row."""
     shown = shown_tier(ctx)
     return shown is None or shown == attribution.row_tier(ctx.row, ctx.story_urls)[0]
+
+
+def longest_recomputes(ctx: BriefContext) -> bool:
+    """The row's longest time missing recomputes from its described cases: the lower bound is the longest
+    case's lower bound, and an upper bound, where the row has one, the longest case's upper bound (the
+    row has no bound at all without cases). Years are compared to the two places they are written with."""
+    low, high = ctx.row["longest_missing_years_min"], ctx.row["longest_missing_years_max"]
+    if ctx.cases.empty:
+        return pd.isna(low) and pd.isna(high)
+    if pd.isna(low) or abs(low - ctx.cases["years_min"].max()) > 0.005:
+        return False
+    return pd.isna(high) or abs(high - ctx.cases["years_max"].max()) <= 0.005

@@ -1,10 +1,12 @@
-"""Run the brief notebook for every force and render each to HTML without code.
+"""Run the brief notebook for every force and publish each brief: the output of its last cell.
 
 Starting a kernel costs about as much as running a whole brief, so each of the (two) worker
 processes starts one kernel and runs the parameterised notebook through it once per force:
 papermill injects the parameters exactly as on the command line, the namespace is cleared with
-`%reset -f` before each run, and every cell runs top to bottom. A brief that fails is reported
-by force and cell, and leaves the previous HTML in place.
+`%reset -f` before each run, and every cell runs top to bottom. The notebook's cells above the
+last are the analysis behind the brief, for a fact-checker; the last, tagged `brief-body`, renders
+the brief from the same computed context, and its HTML output, in the page shell, is the published
+brief. A brief that fails is reported by force and cell, and leaves the previous HTML in place.
 
     python -m missing_offenders.pipeline.brief_runner 2015_pa [--workers 2]
 """
@@ -14,7 +16,6 @@ import argparse
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from html import escape
 from pathlib import Path
 
 from missing_offenders.publish import html_page
@@ -22,26 +23,36 @@ from missing_offenders.ingest import paths
 from missing_offenders.ingest.registry import load as load_registry
 
 TEMPLATE = paths.NOTEBOOKS / "05_force_brief.ipynb"
-REMOVE_TAG = "remove-in-brief"
+BODY_TAG = "brief-body"  # the cell whose HTML output is the brief
 BRIEF_NAV = [("../../index.html", "All findings"), ("index.html", "All force briefs")]
 
 
-def render(executed, title: str) -> str:
-    """The executed brief as a self-contained page: outputs only, no code, no CDN assets."""
-    from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import TagRemovePreprocessor
+class BriefBodyMissing(ValueError):
+    """The executed notebook has no single HTML output in one cell tagged BODY_TAG."""
 
-    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
-    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={REMOVE_TAG}, enabled=True), enabled=True)
-    body, _ = exporter.from_notebook_node(executed)
-    return html_page.page(title, body, nav=BRIEF_NAV)
+
+def brief_body(executed) -> str:
+    """The HTML the cell tagged `brief-body` displayed: the brief, as rendered in that run."""
+    cells = [cell for cell in executed.cells if BODY_TAG in cell.get("metadata", {}).get("tags", [])]
+    if len(cells) != 1:
+        raise BriefBodyMissing(f"{paths.relative(TEMPLATE)}: expected one cell tagged {BODY_TAG!r}, found {len(cells)}")
+    html = [output["data"]["text/html"] for output in cells[0].get("outputs", [])
+            if "text/html" in output.get("data", {})]
+    if len(html) != 1:
+        raise BriefBodyMissing(f"{paths.relative(TEMPLATE)}: the cell tagged {BODY_TAG!r} (id {cells[0].get('id')}) "
+                               f"displayed {len(html)} HTML outputs; expected exactly one, the brief")
+    return "".join(html[0]) if isinstance(html[0], list) else html[0]
+
+
+def render(executed, title: str) -> str:
+    """The executed brief's body in the page shell: self-contained, no code, no CDN assets."""
+    return html_page.page(title, brief_body(executed), nav=BRIEF_NAV)
 
 
 def _run_forces(round_id: str, force_ids: list[str]) -> list[tuple[str, str | None, str | None]]:
     """Worker: one kernel, every brief of `force_ids`; returns (force_id, html, error)."""
     from missing_offenders.pipeline.kernels import KernelSession, RunFailure
-    from missing_offenders.pipeline.nbrun import merge_streams, park_failure
+    from missing_offenders.pipeline.nbrun import park_failure
 
     results = []
     with KernelSession(cwd=paths.NOTEBOOKS) as session:
@@ -52,16 +63,16 @@ def _run_forces(round_id: str, force_ids: list[str]) -> list[tuple[str, str | No
                 parked = park_failure(failure, Path(f"05_force_brief-{round_id}-{force_id}.ipynb"))
                 results.append((force_id, None, f"{failure}; the failed run is in {paths.relative(parked)}"))
                 continue
-            merge_streams(nb)
-            for cell in nb.cells:
-                if "injected-parameters" in cell.metadata.get("tags", []):
-                    cell.metadata["tags"].append(REMOVE_TAG)
             title = f"{load_registry().by_id[force_id].name}: missing registered sex offenders"
-            results.append((force_id, render(nb, title), None))
+            try:
+                results.append((force_id, render(nb, title), None))
+            except BriefBodyMissing as missing:
+                results.append((force_id, None, str(missing)))
     return results
 
 
 def index_page(round_id: str, forces) -> str:
+    """The list of every force's brief (templates/briefs_index.html.j2)."""
     from missing_offenders.analyse.trends import round_words
     from missing_offenders.publish import templating
 

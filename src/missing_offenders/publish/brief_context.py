@@ -236,3 +236,54 @@ def hedge_note(ctx: BriefContext) -> str:
         return (f" [The only source for this figure is the story being checked: confirm it with {ctx.name} "
                 "before publishing.]")
     return f" [Attribution confidence {ctx.tier}: confirm the figure with {ctx.name} first.]"
+
+
+def longest_at_count(row: pd.Series) -> str:
+    """The longest time missing at the count, in words and in years to two places, or that it cannot be
+    worked out from what was published."""
+    low, high = row["longest_missing_years_min"], row["longest_missing_years_max"]
+    span = humane_years(low, high)
+    if not span:
+        return "The longest time missing cannot be worked out from what was published."
+    bounds = f"{low:.2f}" if known(low) else "?"
+    bounds += "" if known(high) and high == low else f" to {high:.2f}" if known(high) else " or more"
+    return f"The longest time missing at the count was {span} ({bounds} years)."
+
+
+def rank_sentence(ctx: BriefContext) -> str:
+    """Where the force sits in the round's ranking, with ties named and its share of the national total."""
+    ranked = ctx.ranked
+    mine = ranked[ranked["force_id"] == ctx.force_id]
+    if mine.empty:
+        return f"{ctx.name} is not in the national ranking: {len(ranked)} forces had a published figure or described cases."
+    me = mine.iloc[0]
+    ranked_count = int(ranked["rank"].notna().sum())
+    if pd.isna(me["rank"]):
+        return (f"{ctx.name} is not ranked: only described cases are known, so its figure is at least "
+                f"{me['missing_min']}. {ranked_count} forces gave a figure that can be ranked.")
+    ties = ranked[(ranked["rank"] == me["rank"]) & (ranked["force_id"] != ctx.force_id)]
+    tie = f" (level with {', '.join(ties['force_name'])})" if len(ties) else ""
+    share = (f" It is {me['share_of_national_pct']:.1f}% of the national total of {ctx.total}."
+             if not pd.isna(me["share_of_national_pct"]) else "")
+    place = "highest" if me["rank"] == 1 else analysis.ordinal(int(me["rank"])) + " highest"
+    return f"{ctx.name} has the {place} figure of the {ranked_count} forces that gave one{tie}.{share}"
+
+
+def suggested_text(ctx: BriefContext) -> str:
+    """Wording a reporter can use: the force's own term, who reported it, when the count was taken;
+    hedged unless the attribution is high confidence. A force without a figure gets a prompt to ask."""
+    row, name = ctx.row, ctx.name
+    requester = ctx.requester or "the requester"
+    when = ctx.info and wording.count_period(ctx.info.snapshot_start, ctx.info.snapshot_end)
+    national = (f" Nationally, {ctx.total} registered sex offenders were reported missing in freedom of "
+                f"information responses to {requester}{' ' + when if when else ''}.") if ctx.total else ""
+    if row["status"] == "not_published":
+        return f"No figure for {name} was among those published.{national} [Ask {name} for its figure before reporting one.]"
+    text = figure_sentence(ctx)
+    inferred = [n.replace("'", "") for n in inferred_notes(ctx)]
+    if row["status"] in ("reported", "cases_only"):
+        text = f"{text} {longest_phrase(row, inferred)}".rstrip()
+        extra = context_sentences(ctx)
+        if extra:
+            text += f" Context given with the figure: {'; '.join(extra)}."
+    return text + national + hedge_note(ctx)

@@ -8,9 +8,8 @@ with the reading, who read it and why, so the reporter sees it is not the parser
 """
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
+from markupsafe import Markup
 
 from missing_offenders.clean import readings, review
 from missing_offenders.publish import audit
@@ -32,13 +31,13 @@ def reading_note(ctx: BriefContext, column: str) -> str:
     found = ctx.readings.get(column)
     if found is None:
         return ""
-    return (f"<p class='note'>Read by a person, not by the code: {escape(column.replace('_', ' '))} "
-            f"read as '{escape(found.reading)}' by {escape(found.who)}, because: {escape(found.why)} "
-            f"({escape(found.where)}).</p>")
+    return (f"Read by a person, not by the code: {column.replace('_', ' ')} read as '{found.reading}' by "
+            f"{found.who}, because: {found.why} ({found.where}).")
 
 
 def figure_date_note(row: pd.Series) -> str:
-    """The figure's own date (figure_date) and the note it came from (figure_note), where the force gave one."""
+    """The figure's own date (figure_date) and the note it came from (figure_note), where the force gave
+    one; '' when it gave neither."""
     date, note = row.get("figure_date"), row.get("figure_note")
     date = date if isinstance(date, str) and date else ""
     note = note if isinstance(note, str) and note else ""
@@ -46,24 +45,21 @@ def figure_date_note(row: pd.Series) -> str:
         return ""
     # A note is not always a date ("of 812 managed"): only figure_date says the force dated the figure.
     if date:
-        said = f"The force dated this figure {date}" + (f" (as written: '{note}')" if note else "")
-    else:
-        said = f"Given with the figure: '{note}'"
-    return f"<p class='note'>{escape(said)}.</p>"
+        return f"The force dated this figure {date}" + (f" (as written: '{note}')" if note else "") + "."
+    return f"Given with the figure: '{note}'."
 
 
-def needs_review_html(ctx: BriefContext) -> str:
-    """The force's items in the round's needs_review.csv; '' when there are none."""
-    if ctx.review.empty:
-        return ""
+def review_item_text(kind: str, detail: str) -> str:
+    """One needs_review item in words: what kind of thing waits, and the detail."""
+    return f"{review.KINDS.get(kind, kind)}" + (f": {detail}" if detail else "")
+
+
+def review_items(ctx: BriefContext) -> list[dict]:
+    """The force's items in the round's needs_review.csv, each with its words, its raw row (a link to
+    the audit page line, or None) and the reading line to fill in ('' when there is none)."""
     base = paths.BRIEFS / ctx.round_id
-    items = []
-    for item in ctx.review.itertuples():
-        where = (audit.raw_line_link(item.raw_file, int(item.raw_line), base=base)
-                 if item.raw_file and str(item.raw_line).strip() else "")
-        fill = (f"<br>Line to fill in <code>data/raw/readings/{escape(ctx.round_id)}.csv</code>: "
-                f"<code>{escape(item.reading_line.strip())}</code>" if item.reading_line.strip() else "")
-        text = f"{review.KINDS.get(item.kind, item.kind)}" + (f": {item.detail}" if item.detail else "")
-        items.append(f"<li>{escape(text)}" + (f" ({where})" if where else "") + f"{fill}</li>")
-    return ("<h2>Needs review</h2><p>Settle these before using this force's figures (from "
-            f"<code>data/processed/{escape(ctx.round_id)}/needs_review.csv</code>):</p><ul>{''.join(items)}</ul>")
+    return [{"text": review_item_text(item.kind, item.detail),
+             "where": (Markup(audit.raw_line_link(item.raw_file, int(item.raw_line), base=base))
+                       if item.raw_file and str(item.raw_line).strip() else None),
+             "reading_line": item.reading_line.strip()}
+            for item in ctx.review.itertuples()]

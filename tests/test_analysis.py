@@ -142,3 +142,16 @@ def test_chart_bytes_do_not_depend_on_who_runs_them(tmp_path):
               "sys.exit(0 if all(p.read_bytes() == (c.encode() if isinstance(c, str) else c) for p, c in files.items()) else 1)")
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_every_duration_label_has_one_shape():
+    """analysis.bounds_label is the shape both the charts' years_label and the briefs' humane_years take."""
+    nan = float("nan")
+    label = lambda low, high: analysis.bounds_label(low, high, lower=lambda v: f"L{v}", upper=lambda v: f"U{v}",
+                                                    exact=lambda v: f"E{v}", span=lambda a, b: f"{a}..{b}")
+    assert label(nan, nan) == ""
+    assert label(2.0, nan) == "at least L2.0"
+    assert label(nan, 3.0) == "up to U3.0"
+    assert label(2.0, 2.0) == "E2.0"
+    assert label(2.0, 3.0) == "L2.0..U3.0"
+    assert analysis.years_label(nan, 9.11) == "up to 9.2"  # an upper bound alone rounds up

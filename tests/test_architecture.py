@@ -95,3 +95,20 @@ def test_the_rules_generator_needs_only_the_standard_library():
                 outside.add(imported.split(".")[0])
     assert outside <= set(sys.stdlib_module_names) | {"__future__"}, sorted(outside - set(sys.stdlib_module_names))
     assert {"pipeline.build_rules", "ingest.rounds", "ingest.rawio", "ingest.manifest", "ingest.paths"} <= seen
+
+
+# What reads data/raw/foi_rounds/: the round files and rounds.csv. After the cleaning, a round is what
+# data/processed/<round_id>/round.csv says (analyse/processed_rounds.py).
+RAW_ROUND_READERS = {"read_round_rows", "info_for", "info", "discover", "listed_rows", "round_files"}
+RAW_ROUND_PATHS = {"FOI_ROUNDS", "ROUNDS_FILE"}
+
+
+@pytest.mark.parametrize("name", [n for n in MODULES if n.split(".")[0] in ("analyse", "publish")])
+def test_nothing_after_the_cleaning_reads_the_raw_rounds(name):
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    calls = [node.func.attr for node in ast.walk(tree) if isinstance(node, ast.Call)
+             and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+             and node.func.value.id == "rounds" and node.func.attr in RAW_ROUND_READERS]
+    named = [node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+             and isinstance(node.value, ast.Name) and node.value.id == "paths" and node.attr in RAW_ROUND_PATHS]
+    assert not calls and not named, f"{name} reads the raw rounds ({calls + named}): use analyse.processed_rounds"

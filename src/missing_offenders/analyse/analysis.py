@@ -101,17 +101,26 @@ def ceil1(value: float) -> float:
     return math.ceil(value * 10) / 10
 
 
-def years_label(low, high) -> str:
-    """Bounds on a duration, rounded outwards: '8.0', '8.0 to 9.2', 'at least 14.0'."""
+def bounds_label(low, high, *, lower, upper, exact, span) -> str:
+    """Bounds on a duration in words, the one shape every label of a duration takes: blank when nothing is
+    known, 'at least' a lower bound alone, 'up to' an upper bound alone, an exact value (min = max: stated
+    as such) by `exact`, else `span` of the two. `lower` rounds a lower bound down and `upper` an upper
+    bound up, so a label never claims more than the data allow."""
     if pd.isna(low) and pd.isna(high):
         return ""
     if pd.isna(high):
-        return f"at least {floor1(low):.1f}"
+        return f"at least {lower(low)}"
     if pd.isna(low):
-        return f"up to {ceil1(high):.1f}"
+        return f"up to {upper(high)}"
     if low == high:
-        return f"{low:.1f}"
-    return f"{floor1(low):.1f} to {ceil1(high):.1f}"
+        return exact(low)
+    return span(lower(low), upper(high))
+
+
+def years_label(low, high) -> str:
+    """Bounds on a duration in years, for charts and tables: '8.0', '8.0 to 9.2', 'at least 14.0'."""
+    return bounds_label(low, high, lower=lambda v: f"{floor1(v):.1f}", upper=lambda v: f"{ceil1(v):.1f}",
+                        exact=lambda v: f"{v:.1f}", span=lambda a, b: f"{a} to {b}")
 
 
 def figure_label(low, high) -> str:

@@ -112,9 +112,8 @@ def plural(n: int, word: str = "registered sex offender") -> str:
 
 
 def humane_years(low, high) -> str:
-    """'8 years and 9 months' (a stated duration, as stated), '8 to 10 years', 'at least a year',
-    '5 to 8 months': bounds rounded outwards, so a lower bound never reads higher than the data
-    allow, nor an upper bound lower."""
+    """Bounds on a duration for a sentence: '8 years and 9 months' (a stated duration, as stated),
+    '8 to 10 years', 'at least a year', '5 to 8 months' (analysis.bounds_label: rounded outwards)."""
     def unit(value: float, upper: bool) -> str:
         if value < 1:
             months = max(1, math.ceil(value * 12) if upper else math.floor(value * 12))
@@ -122,18 +121,13 @@ def humane_years(low, high) -> str:
         years = math.ceil(value) if upper else math.floor(value)
         return "a year" if years == 1 else f"{years} years"
 
-    if pd.isna(low) and pd.isna(high):
-        return ""
-    if pd.isna(high):
-        return f"at least {unit(low, upper=False)}"
-    if pd.isna(low):
-        return f"up to {unit(high, upper=True)}"
-    if low == high:  # a duration stated as such: exactly as stated, never rounded
-        return wording.exact_duration(low)
-    lower, upper = unit(low, upper=False), unit(high, upper=True)
-    if ("month" in lower) == ("month" in upper):  # same unit: "8 to 10 years", "5 to 8 months"
-        return f"{'1' if lower.startswith('a ') else lower.split()[0]} to {upper}"
-    return f"{lower} to {upper}"
+    def span(lower: str, upper: str) -> str:
+        if ("month" in lower) == ("month" in upper):  # same unit: "8 to 10 years", "5 to 8 months"
+            return f"{'1' if lower.startswith('a ') else lower.split()[0]} to {upper}"
+        return f"{lower} to {upper}"
+
+    return analysis.bounds_label(low, high, lower=lambda v: unit(v, upper=False), upper=lambda v: unit(v, upper=True),
+                                 exact=wording.exact_duration, span=span)
 
 
 def round_label(ctx: BriefContext) -> str:

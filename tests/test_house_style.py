@@ -33,3 +33,11 @@ def test_resolution_and_svg_ids_are_set_in_the_house_style_only():
     rc = charts.paths.ROOT / "matplotlibrc"
     settings = [line.split(":")[0].strip() for line in rc.read_text().splitlines() if line and not line.startswith("#")]
     assert settings == ["backend"], "matplotlibrc must not set what the house style sets"
+
+
+def test_the_chart_inlined_in_a_brief_ignores_the_caller_rc_too():
+    fig = _figure()
+    house = charts.embedded_png(fig)
+    with plt.rc_context({"savefig.dpi": 50, "savefig.facecolor": "red"}):
+        assert charts.embedded_png(fig) == house
+    plt.close(fig)

@@ -10,7 +10,6 @@ that cell's output is the published brief (pipeline/brief_runner.py).
 from __future__ import annotations
 
 import base64
-import io
 from dataclasses import dataclass
 
 import pandas as pd
@@ -55,13 +54,12 @@ def chart(ctx: BriefContext) -> Chart:
     wider than the page on a desk), as PNG bytes with its alt text."""
     import matplotlib.pyplot as plt
 
-    from missing_offenders.publish.charts import PHONE
+    from missing_offenders.publish.charts import PHONE, embedded_png
 
     fig, _, alt = publication.missing_by_force_figure(ctx.round_id, ctx.force_id, PHONE)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+    png = embedded_png(fig)
     plt.close(fig)
-    return Chart(buffer.getvalue(), alt)
+    return Chart(png, alt)
 
 
 def figure_label(ctx: BriefContext) -> str:

@@ -30,6 +30,7 @@ from missing_offenders.ingest.outputs import csv_text, write_texts
 
 STYLE = Path(__file__).with_name("house.mplstyle")
 PHONE_DPI = 300  # about 3 device pixels per CSS pixel at 360 CSS px: sharp on a phone screen
+EMBEDDED_DPI = 110  # the chart inlined in each of the 46 briefs (as data): small pages, legible on a phone
 BLUE, ORANGE, GREY, DARK, PALE = "#0072B2", "#E69F00", "#8c8c8c", "#333333", "#c6dbef"
 MEDIUM_ALPHA = 0.55
 
@@ -161,6 +162,14 @@ def rendered(fig) -> tuple[bytes, bytes]:
         fig.savefig(png, format="png", bbox_inches="tight", metadata={"Software": None})
         fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     return png.getvalue(), svg.getvalue()
+
+
+def embedded_png(fig) -> bytes:
+    """The PNG of `fig` to inline in a page (the briefs), in the house style."""
+    png = io.BytesIO()
+    with style():
+        fig.savefig(png, format="png", dpi=EMBEDDED_DPI, bbox_inches="tight", metadata={"Software": None})
+    return png.getvalue()
 
 
 def save_chart(fig, name: str, data: pd.DataFrame, alt_text: str, decimals: dict[str, int] | None = None, *,

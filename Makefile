@@ -129,7 +129,11 @@ $(DEV_OK): requirements-dev.txt $(VENV_OK)
 	$(call install_lock,requirements-dev.txt)
 	touch $@
 
-build/rules.mk: $(RAW_FILES) data/raw/SHA256SUMS $(SRC_FILES) $(wildcard notebooks/*.ipynb)
+# The folders too: a file added to or removed from data/raw/, claims/ or a templates folder changes what
+# the rules list (a notebook's declared folder is listed file by file), so the rules are written again.
+RULES_DIRS := $(shell find data/raw claims src/missing_offenders/*/templates -type d 2>/dev/null | LC_ALL=C sort)
+
+build/rules.mk: $(RAW_FILES) data/raw/SHA256SUMS $(SRC_FILES) $(wildcard notebooks/*.ipynb claims/*) $(RULES_DIRS)
 	@$(STDLIB_PY) -m missing_offenders.pipeline.build_rules $@
 
 # Written with build/rules.mk; remade the same way if deleted on their own.

@@ -96,6 +96,28 @@ def test_a_rules_file_make_cannot_read_is_regenerated(tmp_path):
     assert "ROUNDS := 2007_newsoftheworld" in bad.read_text()
 
 
+def test_a_claims_file_added_or_removed_reaches_the_rules(tmp_path):
+    """A notebook that declares claims/ depends on each file in it: a new reviewed claims file reruns it,
+    and a removed one is dropped from the rules instead of stopping make with 'No rule to make target'."""
+    copy_build_skeleton(tmp_path)
+    shutil.copytree(REAL_ROOT / "claims", tmp_path / "claims")
+    rules = tmp_path / "build/rules.mk"
+
+    def plan() -> str:
+        result = subprocess.run(["make", "-n", "ledger", "PY=true", "VENV_OK=build/venv-ok"], cwd=tmp_path,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return rules.read_text()
+
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build/venv-ok").touch()
+    assert "claims/second_story.yaml" not in plan()
+    (tmp_path / "claims/second_story.yaml").write_text("story: second_story\n")
+    assert "claims/second_story.yaml" in plan()
+    (tmp_path / "claims/second_story.yaml").unlink()
+    assert "claims/second_story.yaml" not in plan()
+
+
 def test_a_second_make_waits_for_the_first(tmp_path):
     """With the lock held (as a running make holds it), a build goal says so and waits."""
     copy_build_skeleton(tmp_path)

@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("round_id")
     parser.add_argument("--workers", type=positive_int, default=2, help="kernels run at once (default 2)")
     args = parser.parse_args(argv)
-    round_id = params.check_round_id(args.round_id)
+    round_id = params.check_cleaned_round_id(args.round_id)
     forces = registry.load().forces
     ids = [f.force_id for f in forces]
     chunks = [ids[i:: args.workers] for i in range(args.workers)]

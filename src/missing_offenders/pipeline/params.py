@@ -20,6 +20,22 @@ def check_round_id(value: object) -> str:
     return value
 
 
+def check_cleaned_round_id(value: object) -> str:
+    """A round id for a step after the cleaning: checked against the cleaned rounds (data/processed/), which
+    are what that step reads, not against data/raw/ (which it does not read)."""
+    from missing_offenders.analyse import processed_rounds
+
+    if not isinstance(value, str):
+        raise ParameterError(
+            f"round_id must be a string, got {type(value).__name__} {value!r}: pass it with `-r round_id ...`."
+        )
+    known = processed_rounds.round_ids()
+    if value not in known:
+        raise ParameterError(f"round_id {value!r} is not a cleaned round in data/processed/ (run `make rounds` "
+                             f"first). Cleaned: {', '.join(known) or 'none'}.")
+    return value
+
+
 def check_force_id(value: object, known: list[str]) -> str:
     if not isinstance(value, str):
         raise ParameterError(f"force_id must be a string, got {type(value).__name__} {value!r}.")

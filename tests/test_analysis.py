@@ -142,3 +142,9 @@ def test_chart_bytes_do_not_depend_on_who_runs_them(tmp_path):
               "sys.exit(0 if all(p.read_bytes() == (c.encode() if isinstance(c, str) else c) for p, c in files.items()) else 1)")
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_share_words_give_a_share_only_for_an_exact_figure_against_a_total():
+    assert analysis.share_words("167", 42.2, 396) == "167 of 396 = 42.2% of the national total"
+    assert analysis.share_words("0-4", pd.NA, 396) == "0-4 of 396 (not an exact figure, so no share)"
+    assert analysis.share_words("12", pd.NA, None) == "12 (no national total for this round, so no share)"

@@ -175,7 +175,7 @@ def national_picture(summary: pd.DataFrame, facts: pd.Series) -> pd.DataFrame:
         ("unattributed remainder, at most", value("unattributed_max"), "national total minus attributed minimum"),
         ("unattributed remainder, at least", value("unattributed_min"), "national total minus attributed maximum"),
         ("forces said to report missing offenders", None if pd.isna(facts["forces_basis"]) else int(facts["forces_basis"]),
-         f"as published: {basis[:60]}"),
+         f"as published: {basis}"),
         ("forces found with missing offenders", value("forces_with_missing"), "reported > 0 or cases described"),
         ("forces with no published figure", value("forces_not_published"),
          f"of the {value('forces_in_registry')} forces in the registry"),

@@ -155,3 +155,18 @@ def test_every_duration_label_has_one_shape():
     assert label(2.0, 2.0) == "E2.0"
     assert label(2.0, 3.0) == "L2.0..U3.0"
     assert analysis.years_label(nan, 9.11) == "up to 9.2"  # an upper bound alone rounds up
+
+
+def test_share_words_give_a_share_only_for_an_exact_figure_against_a_total():
+    assert analysis.share_words("167", 42.2, 396) == "167 of 396 = 42.2% of the national total"
+    assert analysis.share_words("0-4", pd.NA, 396) == "0-4 of 396 (not an exact figure, so no share)"
+    assert analysis.share_words("12", pd.NA, None) == "12 (no national total for this round, so no share)"
+
+
+def test_national_picture_gives_the_published_forces_basis_whole():
+    tables = analysis.load_round("2015_pa")
+    facts = analysis.round_facts(tables)
+    picture = analysis.national_picture(tables["summary"], facts).set_index("measure")
+    published = facts["forces_basis_as_published"]
+    assert len(published) > 60  # it was cut at 60 characters
+    assert picture.loc["forces said to report missing offenders", "basis"] == f"as published: {published}"

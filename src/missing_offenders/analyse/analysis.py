@@ -157,6 +157,16 @@ def missing_by_force(returns: pd.DataFrame, national_total: int | None) -> pd.Da
     return counted[columns].reset_index(drop=True)
 
 
+def share_words(label: str, share, national_total: int | None) -> str:
+    """A force's figure against the national total, in words: '167 of 396 = 42.2% of the national total';
+    a share only for an exact figure of a round with a national total, and the reason when there is none."""
+    if not national_total:
+        return f"{label} (no national total for this round, so no share)"
+    if pd.isna(share):
+        return f"{label} of {national_total} (not an exact figure, so no share)"
+    return f"{label} of {national_total} = {share:.1f}% of the national total"
+
+
 def forces_by_status(returns: pd.DataFrame) -> dict[str, list[str]]:
     """Force names listed by what they said: none, refused, no response, no published figure."""
     none = returns[(returns["status"] == "reported") & (returns["missing_max"] == 0)]
@@ -179,7 +189,7 @@ def national_picture(summary: pd.DataFrame, facts: pd.Series) -> pd.DataFrame:
         ("unattributed remainder, at most", value("unattributed_max"), "national total minus attributed minimum"),
         ("unattributed remainder, at least", value("unattributed_min"), "national total minus attributed maximum"),
         ("forces said to report missing offenders", None if pd.isna(facts["forces_basis"]) else int(facts["forces_basis"]),
-         f"as published: {basis[:60]}"),
+         f"as published: {basis}"),
         ("forces found with missing offenders", value("forces_with_missing"), "reported > 0 or cases described"),
         ("forces with no published figure", value("forces_not_published"),
          f"of the {value('forces_in_registry')} forces in the registry"),

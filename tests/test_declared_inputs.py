@@ -108,3 +108,40 @@ def test_every_notebook_after_the_cleaning_is_in_the_build():
     makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
     listed = re.search(r"^IN_PLACE := (.*)$", makefile, re.M).group(1).split()
     assert listed == [p.stem for p in NOTEBOOKS if p.stem != "01_clean_round"]
+
+
+def test_data_reached_through_a_symbolic_link_is_the_same_file(held_to, tmp_path):
+    link = tmp_path / "forces.csv"
+    link.symlink_to(paths.FORCES_FILE)
+    held_to(paths.FORCES_FILE)
+    link.read_bytes()  # the declared file, under another name
+    other = tmp_path / "staffing.csv"
+    other.symlink_to(paths.NSPCC_STAFFING)
+    with pytest.raises(declared_inputs.UndeclaredRead, match="nspcc_2015_staffing.csv"):
+        other.read_bytes()
+
+
+def test_another_thread_is_not_let_through_while_one_compares_an_output(held_to):
+    import threading
+    held_to(paths.FORCES_FILE)
+    seen = []
+
+    def read_undeclared():
+        try:
+            paths.NSPCC_STAFFING.read_bytes()
+        except declared_inputs.UndeclaredRead:
+            seen.append("stopped")
+
+    with declared_inputs.reading_own_outputs():
+        worker = threading.Thread(target=read_undeclared)
+        worker.start()
+        worker.join()
+    assert seen == ["stopped"]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_the_declaration_comes_before_anything_is_read(notebook):
+    """The READS cell is the first code cell after the parameters: a read before it would go unchecked."""
+    code = [c for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    assert "parameters" in code[0]["metadata"].get("tags", [])
+    assert "READS = declared_inputs.declare(" in "".join(code[1]["source"])

@@ -17,6 +17,7 @@ def _figure():
 @pytest.mark.parametrize("foreign", [
     {"svg.hashsalt": "someone-else", "savefig.dpi": 50},
     {"svg.hashsalt": None, "svg.fonttype": "none", "savefig.dpi": "figure"},
+    {"savefig.pad_inches": 1.0, "savefig.transparent": True, "svg.id": "someone"},
 ])
 def test_the_caller_rc_does_not_change_the_bytes(foreign):
     fig = _figure()
@@ -38,6 +39,6 @@ def test_resolution_and_svg_ids_are_set_in_the_house_style_only():
 def test_the_chart_inlined_in_a_brief_ignores_the_caller_rc_too():
     fig = _figure()
     house = charts.embedded_png(fig)
-    with plt.rc_context({"savefig.dpi": 50, "savefig.facecolor": "red"}):
+    with plt.rc_context({"savefig.dpi": 50, "savefig.facecolor": "red", "savefig.pad_inches": 1.0}):
         assert charts.embedded_png(fig) == house
     plt.close(fig)

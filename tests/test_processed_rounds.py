@@ -33,3 +33,12 @@ def test_a_listed_round_keeps_its_title_and_notes():
 def test_a_round_never_cleaned_is_named_with_what_to_run():
     with pytest.raises(FileNotFoundError, match=r"round 'no_such_round' has not been cleaned.*make rounds"):
         processed_rounds.facts("no_such_round")
+
+
+@pytest.mark.parametrize("round_id", rounds.discover())
+def test_round_csv_counts_the_publication_dates_of_the_round_rows(round_id):
+    """'dates vary' (rows with different dates) is kept apart from 'no date' (rows with none)."""
+    rows, _ = rounds.read_round_rows()
+    dates = {row.get("published_date").strip() for row in rows if row.get("round_id") == round_id}
+    assert processed_rounds.row_dates_vary(round_id) == (len(dates) > 1)
+    assert int(processed_rounds.facts(round_id)["row_publication_dates"]) == len(dates)

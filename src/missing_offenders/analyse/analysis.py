@@ -58,7 +58,8 @@ def load_round(round_id: str) -> dict[str, pd.DataFrame]:
 
 def read_round_table(round_id: str) -> pd.DataFrame:
     """round.csv of a round: its facts, typed (one row)."""
-    return _read(paths.PROCESSED / round_id / "round.csv", ("national_total_reported", "forces_basis", "rounds_csv_line"),
+    return _read(paths.PROCESSED / round_id / "round.csv",
+                 ("national_total_reported", "forces_basis", "row_publication_dates", "rounds_csv_line"),
                  dates=("snapshot_start", "snapshot_end", "published_date"))
 
 

@@ -52,6 +52,11 @@ def published_as_transcribed(round_id: str) -> str:
     return _text(facts(round_id)["published_as_transcribed"])
 
 
+def row_dates_vary(round_id: str) -> bool:
+    """True when the round's rows give different publication dates (so the round has no one date)."""
+    return int(facts(round_id)["row_publication_dates"]) > 1
+
+
 def source_title(round_id: str) -> str:
     return _text(facts(round_id)["source_title"])
 

@@ -71,7 +71,7 @@ def round_words(round_id: str) -> str:
         return f"{who}, {_dated(info, info.published_date)[3]}"
     who = "other answers published in the press"
     published = processed_rounds.published_as_transcribed(round_id)  # the date the round's rows share, if one
-    when = _dated(info, published)[3] if published else "dates vary"
+    when = "dates vary" if processed_rounds.row_dates_vary(round_id) else _dated(info, published)[3]
     return f"{who}, {when}"
 
 

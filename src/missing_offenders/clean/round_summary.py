@@ -51,12 +51,13 @@ def round_table(info: rounds.RoundInfo, rows: list[RawRow]) -> pd.DataFrame:
         "forces_basis": forces_basis_count(info.forces_basis), "forces_basis_as_published": info.forces_basis,
         "measure": info.measure or "", "snapshot_start": info.snapshot_start, "snapshot_end": info.snapshot_end,
         "snapshot_rule": info.snapshot_rule, "published_date": leading_date(published),
-        "published_as_transcribed": published, "verbatim": info.verbatim,
+        "published_as_transcribed": published,
+        "row_publication_dates": len({row.get("published_date").strip() for row in rows}), "verbatim": info.verbatim,
         "source_title": listed.get("source_title") if listed else "", "source_url": info.source_url,
         "notes": listed.get("notes") if listed else "", "rounds_csv_line": info.source_line,
     }
     frame = pd.DataFrame([row], columns=schema.columns("round"))
-    for column in ("national_total_reported", "forces_basis", "rounds_csv_line"):
+    for column in ("national_total_reported", "forces_basis", "row_publication_dates", "rounds_csv_line"):
         frame[column] = frame[column].astype("Int64")
     return frame
 

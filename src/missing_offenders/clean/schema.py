@@ -118,6 +118,7 @@ TABLES: dict[str, tuple[str, tuple[Field, ...]]] = {
         Field("published_date", "date", "when the round was published (the day of published_as_transcribed)"),
         _text("published_as_transcribed", "when the round was published, as transcribed: rounds.csv published_date, "
               "or for a round not listed there the date all its rows share (blank if they differ)"),
+        _count("row_publication_dates", "how many different publication dates the round's rows give"),
         _text("verbatim", "the sentence giving the national figures, as published"),
         _text("source_title", "the title of that source"),
         _text("source_url", "the source of the national figures"),

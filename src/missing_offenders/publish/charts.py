@@ -62,6 +62,12 @@ def style():
     return plt.style.context(STYLE)
 
 
+def _saving():
+    """Matplotlib's defaults, then the house style: while a chart is written, no setting of the caller's
+    (padding, transparency, SVG ids...) reaches its bytes."""
+    return plt.style.context(["default", STYLE])
+
+
 def _lines_height(lines: int, size: float) -> float:
     return lines * size * 1.3 / 72
 
@@ -155,10 +161,10 @@ def _xlabel_lines(layout: Layout, xlabel: str) -> int:
 
 
 def rendered(fig) -> tuple[bytes, bytes]:
-    """The print PNG and the SVG of `fig`. The house style fixes the resolution and the SVG ids here,
-    whatever the caller's rc: the bytes must not depend on who runs this, or where."""
+    """The print PNG and the SVG of `fig`, written under matplotlib's defaults and the house style alone
+    (resolution, SVG ids): the bytes must not depend on who runs this, or where."""
     png, svg = io.BytesIO(), io.BytesIO()
-    with style():
+    with _saving():
         fig.savefig(png, format="png", bbox_inches="tight", metadata={"Software": None})
         fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     return png.getvalue(), svg.getvalue()
@@ -167,7 +173,7 @@ def rendered(fig) -> tuple[bytes, bytes]:
 def embedded_png(fig) -> bytes:
     """The PNG of `fig` to inline in a page (the briefs), in the house style."""
     png = io.BytesIO()
-    with style():
+    with _saving():
         fig.savefig(png, format="png", dpi=EMBEDDED_DPI, bbox_inches="tight", metadata={"Software": None})
     return png.getvalue()
 
@@ -179,7 +185,7 @@ def save_chart(fig, name: str, data: pd.DataFrame, alt_text: str, decimals: dict
     folder = paths.CHARTS
     png, svg = rendered(fig)
     phone = io.BytesIO()
-    with style():
+    with _saving():
         phone_fig.savefig(phone, format="png", dpi=PHONE_DPI, bbox_inches="tight", pad_inches=0.05,
                           metadata={"Software": None})
     plt.close(phone_fig)  # the notebook shows the print figure only

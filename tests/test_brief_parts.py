@@ -129,6 +129,12 @@ def test_tier_check_compares_with_the_one_rule(cambs, monkeypatch):
     assert brief_facts.shown_tier(cambs) == "high" and not brief_facts.tier_matches(cambs)
 
 
+def test_tier_check_fails_when_a_brief_with_a_source_states_no_tier(cambs, monkeypatch):
+    # SYNTHETIC: a source section that lost its attribution sentence
+    monkeypatch.setattr(brief.attribution, "explain", lambda tier, grade, independent: "Checked.")
+    assert brief_facts.shown_tier(cambs) is None and not brief_facts.tier_matches(cambs)
+
+
 # Templates: the whole brief from one context
 
 def test_the_brief_body_has_every_section_in_order(cambs):

@@ -5,7 +5,9 @@ import re
 
 import pytest
 
-from missing_offenders.publish import html_page, index_page
+from markupsafe import Markup
+
+from missing_offenders.publish import html_page, index_page, templating
 from missing_offenders.ingest import paths, registry
 
 BRIEFS = paths.BRIEFS / "2015_pa"
@@ -19,7 +21,7 @@ def visible_text(page: str) -> str:
 
 
 def test_page_shell_has_main_and_scrolling_tables():
-    page = html_page.page("A title", "<h1>x</h1><table><tr><td>1</td></tr></table><table></table>",
+    page = html_page.page("A title", Markup("<h1>x</h1><table><tr><td>1</td></tr></table><table></table>"),
                           nav=[("index.html", "Home")])
     assert page.count("<main>") == 1 and page.index("<nav") < page.index("<main>")
     assert page.count('<div class="table-wrap" role="region" tabindex="0" aria-label="Table') == 2
@@ -27,7 +29,8 @@ def test_page_shell_has_main_and_scrolling_tables():
 
 
 def test_figure_serves_the_phone_layout_on_narrow_screens():
-    html = html_page.figure("figures/a.png", "Alt 'text'", phone_src="figures/a.phone.png", caption="c")
+    html = templating.macro("figure.html.j2", "figure")("figures/a.png", "Alt 'text'", "figures/a.phone.png",
+                                                        Markup("c"), html_page.NARROW)
     assert '<source media="(max-width: 40rem)" srcset="figures/a.phone.png">' in html
     assert 'alt="Alt &#x27;text&#x27;"' in html
 

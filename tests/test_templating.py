@@ -24,5 +24,10 @@ def test_a_misspelt_name_is_an_error_not_an_empty_string():
 
 
 def test_a_javascript_title_cannot_break_out_of_the_page():
-    page = html_page.page("</title><script>alert(1)</script>", "<p>x</p>", nav=[('"><script>', "<b>")])
+    page = html_page.page("</title><script>alert(1)</script>", Markup("<p>x</p>"), nav=[('"><script>', "<b>")])
     assert "<script>" not in page
+
+
+def test_a_plain_string_body_is_refused():
+    with pytest.raises(TypeError, match="Markup"):
+        html_page.page("t", "<p>text that was never escaped</p>")

@@ -6,6 +6,8 @@ round is what the processed data say, and a reuser of data/processed/ sees the s
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from missing_offenders.analyse import analysis
@@ -28,8 +30,13 @@ def facts(round_id: str) -> pd.Series:
     if not path.is_file():
         raise FileNotFoundError(f"{paths.relative(path)} does not exist: round {round_id!r} has not been cleaned "
                                 f"(cleaned rounds: {', '.join(round_ids()) or 'none'}). Run `make rounds`.")
-    row = analysis.read_round_table(round_id).iloc[0]
-    return row
+    return _read(round_id, path.stat().st_mtime_ns).copy()  # a copy: no caller can change the cached row
+
+
+@lru_cache(maxsize=64)
+def _read(round_id: str, mtime_ns: int) -> pd.Series:
+    """round.csv read once per version of the file (a kernel that runs many briefs asks often)."""
+    return analysis.read_round_table(round_id).iloc[0]
 
 
 def info(round_id: str) -> RoundInfo:

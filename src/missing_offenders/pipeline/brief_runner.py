@@ -18,6 +18,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from markupsafe import Markup
+
 from missing_offenders.publish import html_page
 from missing_offenders.ingest import paths
 from missing_offenders.ingest.registry import load as load_registry
@@ -46,7 +48,8 @@ def brief_body(executed) -> str:
 
 def render(executed, title: str) -> str:
     """The executed brief's body in the page shell: self-contained, no code, no CDN assets."""
-    return html_page.page(title, brief_body(executed), nav=BRIEF_NAV)
+    # The body is what brief.render displayed in our own notebook: already rendered, escaped, HTML.
+    return html_page.page(title, Markup(brief_body(executed)), nav=BRIEF_NAV)
 
 
 def _run_forces(round_id: str, force_ids: list[str]) -> list[tuple[str, str | None, str | None]]:

@@ -117,9 +117,12 @@ def shown_tier(ctx: BriefContext) -> str | None:
 
 
 def tier_matches(ctx: BriefContext) -> bool:
-    """The tier the brief states is the one attribution.row_tier gives the processed row."""
+    """The words of the brief's source section state the tier attribution.row_tier gives the processed row,
+    and state one whenever a published sentence gives the force's figure (a brief must not drop it)."""
     shown = shown_tier(ctx)
-    return shown is None or shown == attribution.row_tier(ctx.row, ctx.story_urls)[0]
+    if shown is None:
+        return pd.isna(ctx.row["verbatim"])
+    return shown == attribution.row_tier(ctx.row, ctx.story_urls)[0]
 
 
 def longest_recomputes(ctx: BriefContext) -> bool:

@@ -31,13 +31,10 @@ def _scrolling_tables(body: str) -> str:
     return _TABLE.sub(wrap, body)
 
 
-def figure(src: str, alt: str, *, phone_src: str | None = None, caption: str = "") -> Markup:
-    """A chart: the phone layout below NARROW, the print PNG above it, alt text, a caption (HTML)."""
-    return templating.macro("figure.html.j2", "figure")(src, alt, phone_src, Markup(caption), NARROW)
-
-
-def page(title: str, body: str, *, nav: list[tuple[str, str]] = (), width: str = "46rem") -> str:
-    """A whole page (templates/page.html.j2); `nav` is (href, label) pairs, `body` HTML already made
-    safe (its tables are made to scroll inside their own box)."""
+def page(title: str, body: Markup, *, nav: list[tuple[str, str]] = (), width: str = "46rem") -> str:
+    """A whole page (templates/page.html.j2); `nav` is (href, label) pairs, `body` rendered HTML (Markup:
+    a plain string is refused, so text never reaches a page unescaped); its tables scroll in their own box."""
+    if not isinstance(body, Markup):
+        raise TypeError(f"page body must be rendered HTML (Markup), not {type(body).__name__}: render it from a template")
     return str(templating.render("page.html.j2", title=title, nav=list(nav), width=width, narrow=NARROW,
                                  body=Markup(_scrolling_tables(str(body).strip()))))

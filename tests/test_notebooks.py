@@ -36,7 +36,11 @@ def test_parameters_cell_holds_literals_and_is_validated_next(path):
     source = "".join(cells[tagged[0]]["source"])
     for line in filter(None, source.splitlines()):
         assert re.fullmatch(r'[a-z_]+ = "[^"]*"', line), f"not a literal string parameter: {line}"
-    assert "params.check_" in "".join(cells[tagged[0] + 1]["source"])
+    # Next the declaration of what the notebook reads (it reads nothing itself), then the parameters are
+    # checked before anything else is read: in the declaration cell, if a declared path is built from one.
+    declaration, validation = ("".join(cells[tagged[0] + i]["source"]) for i in (1, 2))
+    assert "READS = declared_inputs.declare(" in declaration
+    assert "params.check_" in declaration + validation
 
 
 @pytest.mark.parametrize("path", COMMITTED, ids=lambda p: paths.relative(p))

@@ -30,8 +30,13 @@ def _with_row(ctx, **values):
 
 def test_rank_sentence_names_place_and_share(cambs):
     assert brief_context.rank_sentence(cambs) == (
-        "Cambridgeshire Constabulary has the 7th highest figure of the 19 forces that gave one. "
-        "It is 2.5% of the national total of 396.")
+        "Cambridgeshire Constabulary has the 7th highest figure of the 19 forces whose figure was found in "
+        "published reports (none was found for 24). It is 2.5% of the national total of 396.")
+
+
+def test_a_force_that_reported_none_gets_no_rank_and_no_share():
+    sentence = brief_context.rank_sentence(brief.context("2015_pa", "police-scotland"))
+    assert sentence == "Police Scotland reported none: one of the 19 forces whose figure was found in published reports."
 
 
 def test_rank_sentence_for_a_force_known_only_from_cases_and_one_not_ranked():
@@ -58,7 +63,28 @@ def test_longest_at_count_gives_words_and_years():
 def test_suggested_text_is_plain_text_with_a_hedge(cambs):
     text = brief_context.suggested_text(cambs)
     assert "<" not in text and "&#x27;" not in text
-    assert text.endswith("[Attribution confidence medium: confirm the figure with Cambridgeshire Constabulary first.]")
+    assert "[Attribution confidence medium: confirm the figure with Cambridgeshire Constabulary first.]" in text
+
+
+def test_suggested_text_asks_for_confirmation_where_sources_conflict():
+    met = brief.context("2015_pa", "metropolitan")
+    assert len(met.conflicts) and brief_context.suggested_text(met).endswith(
+        "[Sources conflict on Metropolitan Police Service's figures (see Conflicting figures): confirm with "
+        "Metropolitan Police Service before publishing.]")
+
+
+def test_context_only_the_transcriber_noted_stays_out_of_the_suggested_wording():
+    met = brief.context("2015_pa", "metropolitan")
+    assert any("living abroad" in part for part in brief_context.noted_context(met))
+    assert "living abroad" not in brief_context.suggested_text(met)
+    assert "its source is not recorded" in brief.figure_html(met)
+
+
+def test_a_circular_figure_is_hedged_next_to_the_figure_itself():
+    suffolk = brief.context("2015_pa", "suffolk")
+    assert suffolk.tier == "circular"
+    assert "Attribution confidence circular: the only source is the story being checked" in brief.figure_html(suffolk)
+    assert brief_context.figure_hedge(brief.context("2015_pa", "west-midlands")) == ""
 
 
 def test_suggested_text_for_a_force_without_a_figure_asks_for_it():

@@ -161,7 +161,7 @@ def test_briefs_show_conflicts():
     ctx = brief.context("2015_pa", "west-yorkshire")
     html = brief.conflicts_html(ctx)
     # the other source is named in words for readers (its round id stays in conflicts.csv)
-    assert "Conflicting figures" in html and "a force&#x27;s answer in the press, undated: 13" in html
+    assert "Conflicting figures" in html and "one force&#x27;s answer, undated: 13" in html
     assert "yep_undated:" not in html
     assert "Conflicting figures" not in brief.conflicts_html(brief.context("2015_pa", "suffolk"))
 

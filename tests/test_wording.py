@@ -43,6 +43,7 @@ def test_one_template_no_longer_puts_words_in_mouths():
 def test_count_period_is_the_snapshot_window_in_words():
     assert wording.count_period(*WINDOW) == "in February or early March 2015"
     assert wording.count_period(dt.date(2008, 1, 1), dt.date(2008, 1, 31)) == "in January 2008"
+    assert wording.count_period(dt.date(2017, 3, 31), dt.date(2017, 3, 31)) == "on 31 March 2017"  # an "as of" day
     assert wording.count_period(None, dt.date(2008, 12, 24)) == "by 24 December 2008"
     assert wording.count_period(dt.date(2019, 1, 1), dt.date(2021, 12, 31)) == "between 1 January 2019 and 31 December 2021"
     assert wording.count_period(None, None) is None

@@ -21,14 +21,15 @@ from missing_offenders.publish import audit, brief_review, brief_rounds, links, 
 from missing_offenders.publish import wording
 from missing_offenders.publish.brief_context import (  # noqa: F401  (context, humane_years: the brief's API too)
     KIND_LABEL, BriefContext, context, context_sentences, figure_sentence, humane_years, inferred_notes,
+    figure_hedge, noted_context, published_context,
     longest_at_count, own_term, plural, rank_sentence, round_label, separates_wanted_from_missing, suggested_text)
 from missing_offenders.ingest import paths
 
 GENERAL_CAVEATS = (
     "Forces use 'missing', 'wanted' and 'whereabouts unknown' interchangeably; Police Scotland separates "
     "'wanted' from 'missing'.",
-    "Each force counted on its own date in the snapshot window, and forces stress that the figures are dynamic: "
-    "they change as arrests are made or new cases come to light.",
+    "Each force counted on its own date in the snapshot window, and the forces' answers on file (disclosure "
+    "logs) stress that such figures are dynamic: they change as arrests are made or new cases come to light.",
     "Figures are as published by the press; the force's own FOI answer was not seen unless a disclosure log is cited.",
 )
 PROCESSED_FILES = ("force_returns.csv", "cleaning_log.csv", "missing_cases.csv", "summary.csv")
@@ -71,7 +72,8 @@ def figure_view(ctx: BriefContext) -> dict:
     return {"label": figure_label(ctx), "status": analysis.status_words(ctx.row["status"]),
             "date_note": brief_review.figure_date_note(ctx.row),
             "reading_note": brief_review.reading_note(ctx, "count_text"),
-            "sentence": figure_sentence(ctx), "context": "; ".join(context_sentences(ctx))}
+            "sentence": figure_sentence(ctx), "context": "; ".join(published_context(ctx)),
+            "noted_context": "; ".join(noted_context(ctx)), "hedge": figure_hedge(ctx)}
 
 
 def source_view(ctx: BriefContext) -> dict | None:

@@ -198,8 +198,35 @@ def figure_sentence(ctx: BriefContext) -> str:
 
 
 def context_sentences(ctx: BriefContext) -> list[str]:
-    """Context the force gave with its figure (offenders believed abroad...), as reported."""
+    """Context the force gave with its figure (offenders believed abroad...), as reported, from the published
+    text and from the transcriber's notes."""
     return wording.force_context(ctx.row["duration_text"], ctx.row["notes"])
+
+
+def published_context(ctx: BriefContext) -> list[str]:
+    """The context that is in the published text itself: what a reporter may repeat with the source's name."""
+    return wording.force_context(ctx.row["duration_text"], None)
+
+
+def noted_context(ctx: BriefContext) -> list[str]:
+    """Context only the transcriber's notes give: shown to the reporter, never in the suggested wording."""
+    published = published_context(ctx)
+    return [part for part in context_sentences(ctx) if part not in published]
+
+
+def figure_hedge(ctx: BriefContext) -> str:
+    """Said next to the figure itself when its attribution is not high confidence, as everywhere else."""
+    if ctx.tier == "high" or ctx.row["status"] not in ("reported", "cases_only"):
+        return ""
+    return f"Attribution confidence {ctx.tier}: {attribution.TIER_MEANING[ctx.tier]}."
+
+
+def conflict_note(ctx: BriefContext) -> str:
+    """The instruction a figure with conflicting sources needs, whatever its attribution confidence."""
+    if not len(ctx.conflicts):
+        return ""
+    return (f" [Sources conflict on {ctx.name}'s figures (see Conflicting figures): confirm with {ctx.name} "
+            "before publishing.]")
 
 
 def inferred_notes(ctx: BriefContext) -> list[str]:
@@ -255,12 +282,17 @@ def rank_sentence(ctx: BriefContext) -> str:
     if pd.isna(me["rank"]):
         return (f"{ctx.name} is not ranked: only described cases are known, so its figure is at least "
                 f"{me['missing_min']}. {ranked_count} forces gave a figure that can be ranked.")
+    not_found = analysis.summary_value(ctx.summary, "forces_not_published") or 0
+    among = (f"the {ranked_count} forces whose figure was found in published reports"
+             + (f" (none was found for {not_found})" if not_found else ""))
+    if me["missing_min"] == 0:  # a rank and a share of nothing say nothing
+        return f"{ctx.name} reported none: one of the {ranked_count} forces whose figure was found in published reports."
     ties = ranked[(ranked["rank"] == me["rank"]) & (ranked["force_id"] != ctx.force_id)]
     tie = f" (level with {', '.join(ties['force_name'])})" if len(ties) else ""
     share = (f" It is {me['share_of_national_pct']:.1f}% of the national total of {ctx.total}."
              if not pd.isna(me["share_of_national_pct"]) else "")
     place = "highest" if me["rank"] == 1 else analysis.ordinal(int(me["rank"])) + " highest"
-    return f"{ctx.name} has the {place} figure of the {ranked_count} forces that gave one{tie}.{share}"
+    return f"{ctx.name} has the {place} figure{tie} of {among}.{share}"
 
 
 def suggested_text(ctx: BriefContext) -> str:
@@ -277,7 +309,7 @@ def suggested_text(ctx: BriefContext) -> str:
     inferred = [n.replace("'", "") for n in inferred_notes(ctx)]
     if row["status"] in ("reported", "cases_only"):
         text = f"{text} {longest_phrase(row, inferred)}".rstrip()
-        extra = context_sentences(ctx)
+        extra = published_context(ctx)  # not the transcriber's notes: their source is not recorded
         if extra:
             text += f" Context given with the figure: {'; '.join(extra)}."
-    return text + national + hedge_note(ctx)
+    return text + national + hedge_note(ctx) + conflict_note(ctx)

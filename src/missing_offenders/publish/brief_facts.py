@@ -94,9 +94,10 @@ def shown_share(ctx: BriefContext) -> float | None:
 
 
 def recomputed_share(ctx: BriefContext) -> float | None:
-    """The force's exact figure over the national total, in per cent (None without both)."""
+    """The force's exact figure over the national total, in per cent (None without both, and for a figure of
+    none: the brief gives no share of nothing)."""
     low, high = row_bounds(ctx.row)
-    if not ctx.total or low is None or low != high or ctx.row["status"] not in analysis.COUNTED:
+    if not ctx.total or not low or low != high or ctx.row["status"] not in analysis.COUNTED:
         return None
     return 100 * low / ctx.total
 

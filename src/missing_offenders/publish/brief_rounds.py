@@ -3,6 +3,7 @@ inline SVG chart and a table, each row with its survey's caveats, its source and
 """
 from __future__ import annotations
 
+import textwrap
 from functools import lru_cache
 
 import pandas as pd
@@ -58,7 +59,8 @@ def across_rounds_chart(series: pd.DataFrame, this_round: str, name: str) -> dic
         label = analysis.figure_label(r.missing_min, r.missing_max) or "?"
         if r.status == "cases_only":
             label = f"at least {int(low)} (cases)"
-        bars.append({"y": 4 + i * row_h, "round": f"{round_labels.label(r.round_id).split(', ')[0][:28]} ({when})",
+        who = textwrap.shorten(round_labels.label(r.round_id).split(", ")[0], 28, placeholder="…")  # fits label_w
+        bars.append({"y": 4 + i * row_h, "round": f"{who} ({when})",
                      "colour": "#0072B2" if r.round_id == this_round else "#7f7f7f",
                      "low": f"{low * scale:.1f}", "low_end": f"{label_w + low * scale:.1f}",
                      "upper": f"{(high - low) * scale:.1f}" if high > low else None,
@@ -85,7 +87,7 @@ def across_rounds_view(ctx: BriefContext) -> dict:
         return {"svg": None, "rows": []}
     infos = round_infos(tuple(sorted(series["round_id"])))
     base = paths.BRIEFS / ctx.round_id
-    rows = [{"me": r.round_id == ctx.round_id, "round": round_labels.label(r.round_id), "figure": str(r.count_text),
+    rows = [{"me": r.round_id == ctx.round_id, "round": round_labels.label(r.round_id), "figure": r.count_text if isinstance(r.count_text, str) else "no total (cases described)",
              "published": str(r.published_date), "caveats": _survey_caveat(infos[r.round_id], r),
              "source": Markup(links.source_link(r.source_url, r.source_title)),
              "raw_row": Markup(audit.raw_line_link(r.raw_file, r.raw_line, base=base)) if not pd.isna(r.raw_line) else ""}

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from missing_offenders.analyse import processed_rounds
-from missing_offenders.ingest import rounds
+from missing_offenders.ingest import dates, rounds
 
 
 @lru_cache(maxsize=1)
@@ -16,19 +16,23 @@ def _labels() -> dict[str, str]:
         info = processed_rounds.info(round_id)
         who = (info.publisher or "").split(" (")[0].strip()
         if not who or who.lower() == "unknown":
-            who = "requester not named" if info.source_line else "a force's answer in the press"
-        labels[round_id] = f"{who}, {_when(info)}"
+            who = "requester not named" if info.source_line else "one force's answer"  # in the press or its own page
+        labels[round_id] = f"{who}, {_when(info, processed_rounds.published_as_transcribed(round_id))}"
     return labels
 
 
-def _when(info: rounds.RoundInfo) -> str:
+def _when(info: rounds.RoundInfo, published: str) -> str:
+    """The count window if known, else when the round was published (the day, month or year given)."""
     start, end = info.snapshot_start, info.snapshot_end
     if start and end and (start.year, start.month) != (end.year, end.month):
         return f"{start:%b} to {end:%b %Y}" if start.year == end.year else f"{start:%b %Y} to {end:%b %Y}"
     if start or end:
         return f"{(end or start):%b %Y}"
-    published = re.match(r"\d{4}-\d{2}-\d{2}", info.published_date or "")
-    return f"published {published.group(0)}" if published else "undated"
+    found = dates.leading_date(published or "")
+    if found is None:
+        return "undated"
+    return "published " + {"day": found.date.isoformat(), "month": f"{found.date:%b %Y}",
+                           "year": str(found.date.year)}[found.precision]
 
 
 def label(round_id: str) -> str:

@@ -81,6 +81,8 @@ def count_period(start: dt.date | None, end: dt.date | None) -> str | None:
     if start is None:
         return f"by {end.day} {MONTHS[end.month - 1]} {end.year}"
     same_year = start.year == end.year
+    if start == end:
+        return f"on {end.day} {MONTHS[end.month - 1]} {end.year}"
     if start.day == 1 and (start.year, start.month) == (end.year, end.month):
         return f"in {MONTHS[end.month - 1]} {end.year}"
     next_month = (start.year + start.month // 12, start.month % 12 + 1)

@@ -26,14 +26,18 @@ ROUND_COLUMNS = ("round_id", "when", "status", "count_text", "missing_min", "mis
 CONFLICT_COLUMNS = ("rule", "rounds", "figures", "why")
 
 
+# force_returns' `confidence` is the transcriber's rating, not the attribution tier the brief states.
+SHOWN_AS = {"confidence": "transcriber_confidence"}
+
+
 def row_table(ctx: BriefContext) -> pd.DataFrame:
     """The force's row of force_returns.csv, one line per column (long text kept whole)."""
-    return ctx.row[list(ROW_COLUMNS)].to_frame(name=ctx.force_id)
+    return ctx.row[list(ROW_COLUMNS)].rename(SHOWN_AS).to_frame(name=ctx.force_id)
 
 
 def ranking_table(ctx: BriefContext) -> pd.DataFrame:
-    """The rows of the round's ranking the brief shows (brief.neighbours), with share and confidence."""
-    return brief.neighbours(ctx)[list(RANK_COLUMNS)]
+    """The rows of the round's ranking the brief shows (brief.neighbours), with share and the transcriber's rating."""
+    return brief.neighbours(ctx)[list(RANK_COLUMNS)].rename(columns=SHOWN_AS)
 
 
 def cases_table(ctx: BriefContext) -> pd.DataFrame:

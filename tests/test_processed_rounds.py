@@ -42,3 +42,15 @@ def test_round_csv_counts_the_publication_dates_of_the_round_rows(round_id):
     dates = {row.get("published_date").strip() for row in rows if row.get("round_id") == round_id}
     assert processed_rounds.row_dates_vary(round_id) == (len(dates) > 1)
     assert int(processed_rounds.facts(round_id)["row_publication_dates"]) == len(dates)
+
+
+def test_a_corrected_field_logs_what_the_raw_file_itself_says():
+    """A fact-checker compares raw_text with the source: on the correction's line it is the file's own text."""
+    import pandas as pd
+
+    from missing_offenders.ingest import corrections, paths
+    log = pd.read_csv(paths.PROCESSED / "2015_pa" / "cleaning_log.csv", dtype=str, keep_default_na=False)
+    corrected = log[log["outcome"] == "corrected"]
+    met = [c for c in corrections.load() if c.file.endswith("2015_pa.csv")][0]
+    assert corrected["raw_text"].tolist() == [met.raw_value]
+    assert corrected["parsed_value"].tolist() == [met.corrected_value]

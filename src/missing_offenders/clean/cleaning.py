@@ -63,10 +63,14 @@ class CleanedRound:
     summary: pd.DataFrame | None = None
     round_table: pd.DataFrame | None = None  # the round's facts, typed (schema "round")
 
-    def note(self, raw: RawRow, column: str, parsed: object, rule: str, outcome: str = "used") -> None:
+    def note(self, raw: RawRow, column: str, parsed: object, rule: str, outcome: str = "used",
+             raw_text: str | None = None) -> None:
+        """Log one field; `raw_text` only where the file's own text differs from the row's (a correction)."""
+        if raw_text is None:
+            raw_text = raw.get(column) if column in raw.values else ""
         self.log.append({
             "round_id": self.info.round_id, "raw_file": raw.file, "raw_line": raw.line, "column": column,
-            "raw_text": raw.get(column) if column in raw.values else "", "parsed_value": parsed,
+            "raw_text": raw_text, "parsed_value": parsed,
             "rule": rule, "outcome": outcome,
         })
 
@@ -146,7 +150,7 @@ def _load(round_id: str) -> tuple[CleanedRound, list[Row]]:
             if (row.file, row.line) == (correction.file, correction.line):
                 cleaned.note(row, correction.column, correction.corrected_value,
                              f"transcription_correction (corrections line {correction.source_line}: {correction.reason})",
-                             outcome="corrected")
+                             outcome="corrected", raw_text=correction.raw_value)  # what the file itself says
     cleaned.step("read rows of the round", len(mine), len(mine),
                  f"rows whose round_id is {round_id!r}, from {', '.join(sorted({r.file for r in mine})) or 'no round file'}")
     return cleaned, [Row(raw) for raw in mine]

@@ -71,7 +71,7 @@ TABLES: dict[str, tuple[str, tuple[Field, ...]]] = {
     "cleaning_log": ("One line per raw field interpreted, with the rule that read it.", (
         _text("round_id", "the FOI round", required=True), *RAW_PLACE,
         _text("column", "the raw column read", required=True),
-        _text("raw_text", "the raw value as written"),
+        _text("raw_text", "the raw value as written (on a corrected line, what the file says before the correction)"),
         _text("parsed_value", "what the rule read it as"),
         _text("rule", "the rule that fired", required=True),
         _text("outcome", "what became of the field", required=True, enum=LOG_OUTCOMES),

@@ -64,10 +64,8 @@ class CleanedRound:
     round_table: pd.DataFrame | None = None  # the round's facts, typed (schema "round")
 
     def note(self, raw: RawRow, column: str, parsed: object, rule: str, outcome: str = "used",
-             raw_text: str | None = None) -> None:
-        """Log one field; `raw_text` only where the file's own text differs from the row's (a correction)."""
-        if raw_text is None:
-            raw_text = raw.get(column) if column in raw.values else ""
+             raw_text: str | None = None) -> None:  # raw_text: the file's own, where a correction changed it
+        raw_text = (raw.get(column) if column in raw.values else "") if raw_text is None else raw_text
         self.log.append({
             "round_id": self.info.round_id, "raw_file": raw.file, "raw_line": raw.line, "column": column,
             "raw_text": raw_text, "parsed_value": parsed,

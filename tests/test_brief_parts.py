@@ -51,11 +51,11 @@ def test_rank_sentence_names_the_forces_level_with_it():
     assert "(level with Sussex Police, West Yorkshire Police)" in text
 
 
-def test_longest_at_count_gives_words_and_years():
+def test_longest_at_count_gives_words_without_false_precision():
     row = pd.Series({"longest_missing_years_min": 8.09, "longest_missing_years_max": 9.19})
-    assert brief_context.longest_at_count(row) == "The longest time missing at the count was 8 to 10 years (8.09 to 9.19 years)."
+    assert brief_context.longest_at_count(row) == "The longest time missing at the count was 8 to 10 years."
     row = pd.Series({"longest_missing_years_min": 12.67, "longest_missing_years_max": float("nan")})
-    assert brief_context.longest_at_count(row).endswith("at least 12 years (12.67 or more years).")
+    assert brief_context.longest_at_count(row).endswith("was at least 12 years.")
     row = pd.Series({"longest_missing_years_min": float("nan"), "longest_missing_years_max": float("nan")})
     assert brief_context.longest_at_count(row) == "The longest time missing cannot be worked out from what was published."
 

@@ -260,15 +260,13 @@ def hedge_note(ctx: BriefContext) -> str:
 
 
 def longest_at_count(row: pd.Series) -> str:
-    """The longest time missing at the count, in words and in years to two places, or that it cannot be
-    worked out from what was published."""
-    low, high = row["longest_missing_years_min"], row["longest_missing_years_max"]
-    span = humane_years(low, high)
+    """The longest time missing at the count, in words (the bounds in years are in the table below it: two
+    decimal places in a sentence would claim a precision the words 'since 2000' do not have), or that it
+    cannot be worked out from what was published."""
+    span = humane_years(row["longest_missing_years_min"], row["longest_missing_years_max"])
     if not span:
         return "The longest time missing cannot be worked out from what was published."
-    bounds = f"{low:.2f}" if known(low) else "?"
-    bounds += "" if known(high) and high == low else f" to {high:.2f}" if known(high) else " or more"
-    return f"The longest time missing at the count was {span} ({bounds} years)."
+    return f"The longest time missing at the count was {span}."
 
 
 def rank_sentence(ctx: BriefContext) -> str:

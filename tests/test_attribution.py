@@ -37,11 +37,11 @@ def test_suffolk_and_norfolk_are_circular_in_brief_and_ledger_alike():
         ctx = brief.context("2015_pa", force_id)
         assert ctx.tier == "circular"
         assert ledger.loc[claim_id, "reason"] == "circular"
-        html = brief.source_html(ctx) + brief.suggested_wording(ctx)
+        html = brief.section_html(ctx, "source") + brief.section_html(ctx, "wording")
         assert "confidence: high" not in html
         assert "Attribution confidence: circular" in html
         assert "confirm it with" in html                          # hedged
-        wording = brief.suggested_wording(ctx)
+        wording = brief.section_html(ctx, "wording")
         assert " said five" not in wording and " said one" not in wording  # the old unhedged "X said N"
 
 

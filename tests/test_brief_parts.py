@@ -77,13 +77,13 @@ def test_context_only_the_transcriber_noted_stays_out_of_the_suggested_wording()
     met = brief.context("2015_pa", "metropolitan")
     assert any("living abroad" in part for part in brief_context.noted_context(met))
     assert "living abroad" not in brief_context.suggested_text(met)
-    assert "its source is not recorded" in brief.figure_html(met)
+    assert "its source is not recorded" in brief.section_html(met, "figure")
 
 
 def test_a_circular_figure_is_hedged_next_to_the_figure_itself():
     suffolk = brief.context("2015_pa", "suffolk")
     assert suffolk.tier == "circular"
-    assert "Attribution confidence circular: the only source is the story being checked" in brief.figure_html(suffolk)
+    assert "Attribution confidence circular: the only source is the story being checked" in brief.section_html(suffolk, "figure")
     assert brief_context.figure_hedge(brief.context("2015_pa", "west-midlands")) == ""
 
 

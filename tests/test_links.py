@@ -37,7 +37,7 @@ def test_a_brief_never_links_a_non_web_source():
     others = ctx.other_rounds.copy()
     others["source_url"] = EVIL
     evil = dataclasses.replace(ctx, row=row, other_rounds=others)
-    html = brief.source_html(evil) + brief.conflicts_html(evil)
+    html = brief.section_html(evil, "source") + brief.section_html(evil, "conflicts") + brief.section_html(evil, "rounds")
     assert EVIL in html and "href='javascript" not in html and 'href="javascript' not in html
 
 

@@ -92,7 +92,7 @@ def test_figure_sentence_for_bounds_and_ranges(low, high, expected):
     ctx.row = ctx.row.copy()
     ctx.row["status"], ctx.row["missing_min"], ctx.row["missing_max"] = "reported", low, high
     assert expected in brief.figure_sentence(ctx)
-    assert "Suggested wording" in brief.suggested_wording(ctx)
+    assert "Suggested wording" in brief.section_html(ctx, "wording")
 
 
 def _text(html: str) -> str:
@@ -107,7 +107,7 @@ def _text(html: str) -> str:
 ])
 def test_wording_uses_the_forces_own_term_requester_and_date(force_id, own_words):
     ctx = brief.context("2015_pa", force_id)
-    text = _text(brief.suggested_wording(ctx))
+    text = _text(brief.section_html(ctx, "wording"))
     assert own_words in text
     assert "told the Press Association in February or early March 2015" in text
     if force_id != "police-scotland":
@@ -115,38 +115,38 @@ def test_wording_uses_the_forces_own_term_requester_and_date(force_id, own_words
 
 
 def test_scotland_brief_says_wanted_and_missing_are_counted_apart():
-    caveats = _text(brief.caveats_block(brief.context("2015_pa", "police-scotland")))
+    caveats = _text(brief.section_html(brief.context("2015_pa", "police-scotland"), "caveats"))
     assert "counts 'wanted' and 'missing' registered sex offenders separately" in caveats
 
 
 def test_met_longest_is_14_years_with_its_context():
     ctx = brief.context("2015_pa", "metropolitan")
     assert ctx.row["longest_missing_years_max"] == 14.0
-    text = _text(brief.suggested_wording(ctx) + brief.figure_html(ctx))
+    text = _text(brief.section_html(ctx, "wording") + brief.section_html(ctx, "figure"))
     assert "The longest time missing was 14 years." in text and "at least 14" not in text
     assert "believed to be living abroad" in text                     # the force's own context, next to the figure
 
 
 def test_west_yorkshire_duration_as_stated():
-    text = _text(brief.suggested_wording(brief.context("2015_pa", "west-yorkshire")))
+    text = _text(brief.section_html(brief.context("2015_pa", "west-yorkshire"), "wording"))
     assert "8 years and 9 months" in text and "about 9 years" not in text
     assert "on 12 February 2015 (the year is inferred, not stated)" in text
 
 
 def test_norfolk_year_is_inferred_and_says_so():
     ctx = brief.context("2015_pa", "norfolk")
-    assert "the year, 2014, is inferred from the date of the count, not stated" in _text(brief.suggested_wording(ctx))
-    assert "inferred" in _text(brief.duration_html(ctx))
+    assert "the year, 2014, is inferred from the date of the count, not stated" in _text(brief.section_html(ctx, "wording"))
+    assert "inferred" in _text(brief.section_html(ctx, "duration"))
 
 
 def test_gloucestershire_has_no_nested_parenthesis():
-    text = _text(brief.figure_html(brief.context("2015_pa", "gloucestershire")) +
-                 brief.suggested_wording(brief.context("2015_pa", "gloucestershire")))
+    text = _text(brief.section_html(brief.context("2015_pa", "gloucestershire"), "figure") +
+                 brief.section_html(brief.context("2015_pa", "gloucestershire"), "wording"))
     assert "(more than 14 years)" not in text and "))" not in text
 
 
 def test_cambridgeshire_duration_table_names_shortest_and_longest():
-    html = brief.duration_html(brief.context("2015_pa", "cambridgeshire"))
+    html = brief.section_html(brief.context("2015_pa", "cambridgeshire"), "duration")
     assert "shortest case" in html and "longest case" in html
 
 
@@ -159,11 +159,11 @@ def test_top_table_does_not_cut_a_tie():
 
 def test_briefs_show_conflicts():
     ctx = brief.context("2015_pa", "west-yorkshire")
-    html = brief.conflicts_html(ctx)
+    html = brief.section_html(ctx, "conflicts") + brief.section_html(ctx, "rounds")
     # the other source is named in words for readers (its round id stays in conflicts.csv)
     assert "Conflicting figures" in html and "one force&#x27;s answer, undated: 13" in html
     assert "yep_undated:" not in html
-    assert "Conflicting figures" not in brief.conflicts_html(brief.context("2015_pa", "suffolk"))
+    assert "Conflicting figures" not in brief.section_html(brief.context("2015_pa", "suffolk"), "conflicts")
 
 
 def test_index_shows_tiers_and_conflicts():

@@ -37,24 +37,24 @@ def _synthetic_unread(force_id: str = "kent") -> brief.BriefContext:
 
 def test_unread_duration_is_said_in_words_with_no_figure():
     ctx = _synthetic_unread()
-    html = brief.duration_html(ctx)
+    html = brief.section_html(ctx, "duration")
     assert "&lt;since&gt;" in html and "<since>" not in html                     # the raw text is escaped
     text = _text(html)
     assert f"The duration text '{UNREAD_TEXT}' could not be read yet" in text
     assert "cannot be worked out" not in text and "years)" not in text        # no time-missing figure
-    assert "longest time missing" not in _text(brief.suggested_wording(ctx)).lower()
-    assert "the duration text could not be read yet" in _text(brief.caveats_block(ctx))
+    assert "longest time missing" not in _text(brief.section_html(ctx, "wording")).lower()
+    assert "the duration text could not be read yet" in _text(brief.section_html(ctx, "caveats"))
 
 
 def test_brief_lists_the_forces_needs_review_items():
     ctx = _synthetic_unread()
-    html = brief.needs_review_html(ctx)
+    html = brief.section_html(ctx, "review")
     text = _text(html)
     assert "Needs review" in text and review.KINDS["unread_duration"] in text
     assert "no rule reads <this>" in text and "<this>" not in html
     assert "foi_rounds/2015_pa.csv,20,duration_text" in text                  # the line to fill in
     assert "../../audit/raw/foi_rounds/2015_pa.csv.html#L20" in html          # the raw row, linked
-    assert brief.needs_review_html(brief.context("2015_pa", "kent")) == ""    # shipped: nothing waiting
+    assert brief.section_html(brief.context("2015_pa", "kent"), "review") == ""    # shipped: nothing waiting
 
 
 def test_context_takes_the_forces_items_from_needs_review_csv(monkeypatch, tmp_path):
@@ -82,25 +82,25 @@ def test_a_persons_reading_is_shown_with_who_and_why(monkeypatch):
     assert ctx.readings == {"duration_text": reading}
     ctx.row = ctx.row.copy()
     ctx.row["duration_status"] = "manual_reading"
-    html = brief.duration_html(ctx)
+    html = brief.section_html(ctx, "duration")
     assert "&lt;A.B.&gt;" in html and "&amp; call" in html
     text = _text(html)
     assert "Read by a person" in text and "read as '14 years' by SYNTHETIC <A.B.>" in text
     assert "data/raw/readings/2015_pa.csv, line 2" in text
     ctx.readings = {}
-    assert "Read by a person" not in brief.duration_html(ctx)
+    assert "Read by a person" not in brief.section_html(ctx, "duration")
 
 
 def test_figure_shows_its_own_date_and_note():
     ctx = brief.context("2015_pa", "kent")
     ctx.row = ctx.row.copy()
     ctx.row["figure_date"], ctx.row["figure_note"] = "2015-03-01", "as of <1 March>"   # SYNTHETIC
-    html = brief.figure_html(ctx)
+    html = brief.section_html(ctx, "figure")
     assert "The force dated this figure 2015-03-01 (as written: 'as of <1 March>')." in _text(html)
     assert "<1 March>" not in html
-    assert "dated this figure" not in brief.figure_html(brief.context("2015_pa", "kent"))
+    assert "dated this figure" not in brief.section_html(brief.context("2015_pa", "kent"), "figure")
     ctx.row["figure_date"], ctx.row["figure_note"] = pd.NA, "of 812 managed"   # a note that is no date
-    text = _text(brief.figure_html(ctx))
+    text = _text(brief.section_html(ctx, "figure"))
     assert "Given with the figure: 'of 812 managed'." in text and "dated" not in text
 
 

@@ -188,15 +188,21 @@ def files_view(ctx: BriefContext) -> dict:
     return {"force_id": ctx.force_id, "files": [(f"{base}/{name}", name) for name in PROCESSED_FILES]}
 
 
+# Each section of the brief (templates/brief/<name>.html.j2) and the values it takes; the chart, drawn
+# once per brief, is added by views().
+SECTIONS = {
+    "header": lambda ctx: {"name": ctx.name, "round": round_label(ctx)},
+    "figure": figure_view, "source": source_view, "duration": duration_view, "rank": rank_sentence,
+    "neighbours": neighbours_view, "conflicts": conflicts_view, "rounds": brief_rounds.across_rounds_view,
+    "review": lambda ctx: {"round_id": ctx.round_id, "entries": brief_review.review_items(ctx)},
+    "caveats": caveat_items, "wording": suggested_text, "files": files_view,
+}
+
+
 def views(ctx: BriefContext, drawn: Chart | None = None) -> dict:
     """Every section's values, as the templates take them (the chart drawn here unless given)."""
     drawn = drawn or chart(ctx)
-    return {"header": {"name": ctx.name, "round": round_label(ctx)}, "figure": figure_view(ctx),
-            "source": source_view(ctx), "duration": duration_view(ctx), "rank": rank_sentence(ctx),
-            "neighbours": neighbours_view(ctx), "chart": {"src": drawn.data_uri, "alt": drawn.alt},
-            "conflicts": conflicts_view(ctx), "rounds": brief_rounds.across_rounds_view(ctx),
-            "review": {"round_id": ctx.round_id, "entries": brief_review.review_items(ctx)},
-            "caveats": caveat_items(ctx), "wording": suggested_text(ctx), "files": files_view(ctx)}
+    return {**{name: view(ctx) for name, view in SECTIONS.items()}, "chart": {"src": drawn.data_uri, "alt": drawn.alt}}
 
 
 def render(ctx: BriefContext, drawn: Chart | None = None) -> Markup:
@@ -205,51 +211,6 @@ def render(ctx: BriefContext, drawn: Chart | None = None) -> Markup:
     return templating.render("brief.html.j2", **views(ctx, drawn))
 
 
-# One section at a time (the tests check each on its own, on synthetic rows).
-
-def header_html(ctx: BriefContext) -> Markup:
-    return templating.render("brief/header.html.j2", header={"name": ctx.name, "round": round_label(ctx)})
-
-
-def figure_html(ctx: BriefContext) -> Markup:
-    return templating.render("brief/figure.html.j2", figure=figure_view(ctx))
-
-
-def source_html(ctx: BriefContext) -> Markup:
-    return templating.render("brief/source.html.j2", source=source_view(ctx))
-
-
-def duration_html(ctx: BriefContext) -> Markup:
-    return templating.render("brief/duration.html.j2", duration=duration_view(ctx))
-
-
-def rank_html(ctx: BriefContext) -> Markup:
-    return templating.render("brief/rank.html.j2", rank=rank_sentence(ctx))
-
-
-def neighbours_html(ctx: BriefContext) -> Markup:
-    return templating.render("brief/neighbours.html.j2", neighbours=neighbours_view(ctx))
-
-
-def conflicts_html(ctx: BriefContext) -> Markup:
-    """Conflicting figures, then this force across rounds."""
-    return (templating.render("brief/conflicts.html.j2", conflicts=conflicts_view(ctx))
-            + brief_rounds.across_rounds_html(ctx))
-
-
-def needs_review_html(ctx: BriefContext) -> Markup:
-    """The force's items in the round's needs_review.csv; '' when there are none."""
-    return templating.render("brief/review.html.j2",
-                             review={"round_id": ctx.round_id, "entries": brief_review.review_items(ctx)})
-
-
-def caveats_block(ctx: BriefContext) -> Markup:
-    return templating.render("brief/caveats.html.j2", caveats=caveat_items(ctx))
-
-
-def suggested_wording(ctx: BriefContext) -> Markup:
-    return templating.render("brief/wording.html.j2", wording=suggested_text(ctx))
-
-
-def files_html(ctx: BriefContext) -> Markup:
-    return templating.render("brief/files.html.j2", files=files_view(ctx))
+def section_html(ctx: BriefContext, name: str) -> Markup:
+    """One section on its own, as the whole brief renders it (the tests check each on synthetic rows)."""
+    return templating.render(f"brief/{name}.html.j2", **{name: SECTIONS[name](ctx)})

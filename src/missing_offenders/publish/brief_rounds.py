@@ -93,7 +93,3 @@ def across_rounds_view(ctx: BriefContext) -> dict:
              "raw_row": Markup(audit.raw_line_link(r.raw_file, r.raw_line, base=base)) if not pd.isna(r.raw_line) else ""}
             for r in series.itertuples()]
     return {"svg": across_rounds_svg(series, ctx.round_id, ctx.name), "rows": rows}
-
-
-def across_rounds_html(ctx: BriefContext) -> Markup:
-    return templating.render("brief/rounds.html.j2", rounds=across_rounds_view(ctx))

@@ -174,8 +174,8 @@ class Quantities:
         ratio = staffing.load()
         return Computed(ratio.per_staff, f"{ratio.offenders} / {ratio.staff} = {ratio.per_staff:.2f}",
                         f"{ratio.offenders_source}; {ratio.staff_source}",
-                        f"'about {ratio.staff}' staff: {ratio.per_staff_if_staff_were(950):.1f} to "
-                        f"{ratio.per_staff_if_staff_were(850):.1f} for 850 to 950 staff")
+                        f"'about {ratio.staff}' staff: {ratio.per_staff_range[0]:.1f} to "
+                        f"{ratio.per_staff_range[1]:.1f} for {ratio.staff_range[0]} to {ratio.staff_range[1]} staff")
 
     def staffing_staff(self, claim) -> Computed:
         ratio = staffing.load()

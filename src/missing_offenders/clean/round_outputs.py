@@ -18,16 +18,19 @@ def output_dir(round_id: str):
 
 
 def rendered_outputs(cleaned: cleaning.CleanedRound) -> dict:
-    folder = output_dir(cleaned.info.round_id)
     years = {c: YEARS_DECIMALS for c in ("longest_missing_years_min", "longest_missing_years_max")}
-    return {
-        folder / "force_returns.csv": csv_text(cleaned.force_returns, years),
-        folder / "missing_cases.csv": csv_text(cleaned.cases, {"years_min": YEARS_DECIMALS, "years_max": YEARS_DECIMALS}),
-        folder / "cleaning_log.csv": csv_text(cleaned.log_frame),
-        folder / "summary.csv": csv_text(cleaned.summary),
-        folder / "needs_review.csv": csv_text(cleaned.needs_review),
-        folder / "round.csv": csv_text(cleaned.round_table),
-    }
+    texts = (csv_text(cleaned.force_returns, years),
+             csv_text(cleaned.cases, {"years_min": YEARS_DECIMALS, "years_max": YEARS_DECIMALS}),
+             csv_text(cleaned.log_frame), csv_text(cleaned.summary), csv_text(cleaned.needs_review),
+             csv_text(cleaned.round_table))
+    return dict(zip(output_paths(cleaned.info.round_id), texts))
+
+
+def output_paths(round_id: str) -> list:
+    """The round's six files, in the order they are rendered (naming them renders nothing)."""
+    folder = output_dir(round_id)
+    return [folder / name for name in ("force_returns.csv", "missing_cases.csv", "cleaning_log.csv", "summary.csv",
+                                       "needs_review.csv", "round.csv")]
 
 
 def write(cleaned: cleaning.CleanedRound) -> list:

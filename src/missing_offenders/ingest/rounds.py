@@ -103,10 +103,6 @@ def _iso_date(row: RawRow, column: str) -> dt.date | None:
 
 def listed_rows() -> dict[str, RawRow]:
     """rounds.csv's rows by round id (each id checked, each listed once)."""
-    return _metadata_rows()
-
-
-def _metadata_rows() -> dict[str, RawRow]:
     listed: dict[str, RawRow] = {}
     for row in read_csv(paths.ROUNDS_FILE, ROUNDS_COLUMNS):
         round_id = _check_round_id(row, row.get("round_id"))
@@ -122,7 +118,7 @@ def discover() -> list[str]:
     """Every round id found in data/raw/foi_rounds/, sorted."""
     rows, _ = read_round_rows()
     found = {_check_round_id(row, row.get("round_id")) for row in rows}
-    return sorted(found | set(_metadata_rows()))
+    return sorted(found | set(listed_rows()))
 
 
 def _window_from_rows(round_rows: list[RawRow]) -> tuple[dt.date | None, dt.date | None, str]:
@@ -148,7 +144,7 @@ def info_for(round_id: str) -> RoundInfo:
 
 
 def info(round_id: str, round_rows: list[RawRow]) -> RoundInfo:
-    listed = _metadata_rows().get(round_id)
+    listed = listed_rows().get(round_id)
     if listed is None:
         start, end, rule = _window_from_rows(round_rows)
         return RoundInfo(round_id, "", None, "", None, start, end, rule, "", "", "", None)

@@ -7,11 +7,16 @@ from missing_offenders.ingest.errors import ParameterError
 from missing_offenders.ingest.rounds import ROUND_ID, discover
 
 
-def check_round_id(value: object) -> str:
+def _string(value: object) -> str:
     if not isinstance(value, str):
         raise ParameterError(
             f"round_id must be a string, got {type(value).__name__} {value!r}: pass it with `-r round_id ...`."
         )
+    return value
+
+
+def check_round_id(value: object) -> str:
+    value = _string(value)
     if not ROUND_ID.fullmatch(value):
         raise ParameterError(f"round_id {value!r} may hold only lower-case letters, digits, '_' and '-'.")
     known = discover()
@@ -25,10 +30,7 @@ def check_cleaned_round_id(value: object) -> str:
     are what that step reads, not against data/raw/ (which it does not read)."""
     from missing_offenders.analyse import processed_rounds
 
-    if not isinstance(value, str):
-        raise ParameterError(
-            f"round_id must be a string, got {type(value).__name__} {value!r}: pass it with `-r round_id ...`."
-        )
+    value = _string(value)
     known = processed_rounds.round_ids()
     if value not in known:
         raise ParameterError(f"round_id {value!r} is not a cleaned round in data/processed/ (run `make rounds` "

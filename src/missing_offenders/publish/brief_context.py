@@ -17,15 +17,6 @@ from missing_offenders.publish import wording
 from missing_offenders.ingest import paths, rounds
 
 
-STATUS_LABEL = {
-    "reported": "figure published",
-    "cases_only": "cases described, no total published",
-    "refused": "refused to give a figure",
-    "no_response": "no figure given",
-    "not_published": "no published figure found",
-}
-
-
 KIND_LABEL = {"shortest": "shortest case", "longest": "longest case"}
 
 

@@ -135,7 +135,9 @@ def sources_html(round_id: str) -> Markup:
     return _section("sources", [links.source_link(r.source_url, r.source_title) for r in used.itertuples()])
 
 
-def page(round_id: str) -> str:
+def page(round_id: str, calls: pd.DataFrame | None = None) -> str:
+    """The index page; `calls` is call_list.build(round_id), built here unless the caller has it already."""
+    calls = call_list.build(round_id) if calls is None else calls
     info = processed_rounds.info(round_id)
     body = templating.render(
         "index.html.j2",
@@ -143,7 +145,7 @@ def page(round_id: str) -> str:
         findings=findings(round_id), tiers=tiers_html(round_id), conflicts=conflicts_html(),
         needs_review=index_review.needs_review_html(round_id), charts=charts_html(round_id),
         round_comparison=round_comparison_html(), ledger=ledger_html(), stories=stories_html(),
-        call_list=call_list_html(call_list.build(round_id), round_id), audit=audit_html(),
+        call_list=call_list_html(calls, round_id), audit=audit_html(),
         briefs=briefs_html(round_id), files=files_html(), sources=sources_html(round_id))
     return html_page.page("Missing registered sex offenders: findings", body, width="60rem")
 
@@ -152,7 +154,7 @@ def main(argv: list[str]) -> int:
     round_id = argv[0] if argv else "2015_pa"
     target = paths.REPORTS / "index.html"
     calls = call_list.build(round_id)
-    if not write_texts({target: page(round_id), call_list.call_list_path(): calls.to_csv(index=False, lineterminator="\n")},
+    if not write_texts({target: page(round_id, calls), call_list.call_list_path(): calls.to_csv(index=False, lineterminator="\n")},
                        under=paths.REPORTS):
         target.touch()  # unchanged but up to date: tell make so
     print(f"wrote {paths.relative(target)}, {paths.relative(call_list.call_list_path())} ({len(calls)} calls)")

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from missing_offenders.analyse import analysis, processed_rounds, staffing, trends
+from missing_offenders.analyse import analysis, processed_rounds, round_comparison, staffing, trends
 from missing_offenders.publish import charts
 from missing_offenders.ingest import dates
 
@@ -44,7 +44,7 @@ def missing_by_force_figure(round_id: str, highlight: str, layout: charts.Layout
              if total else f"{top['force_name']} reported the most missing registered sex offenders ({top['label']})")
     names = dict(zip(tables["force_returns"]["force_id"], tables["force_returns"]["force_name"]))
     picked = ranked[ranked["force_id"] == highlight]
-    picked_text = (f"{names[highlight]}: {_figure_words(picked.iloc[0])}." if len(picked)
+    picked_text = (f"{names[highlight]}: {round_comparison.figure_words(picked.iloc[0]['status'], picked.iloc[0]['missing_min'], picked.iloc[0]['missing_max'])}." if len(picked)
                    else f"{names[highlight]}: no published figure.")
     requester = processed_rounds.info(round_id).publisher.split(" (")[0] or "the requester"
     subtitle = (f"Forces' figures as published from FOI answers to the {requester}. {picked_text} {not_published} "
@@ -54,20 +54,13 @@ def missing_by_force_figure(round_id: str, highlight: str, layout: charts.Layout
     data = ranked.assign(highlighted=ranked["force_id"] == highlight)[
         ["force_name", "rank", "missing_min", "missing_max", "label", "status", "confidence", "share_of_national_pct",
          "highlighted", "force_id"]]
-    listed = "; ".join(f"{r.force_name} {_figure_words(r._asdict())}" + _confidence_words(r.confidence)
+    listed = "; ".join(f"{r.force_name} {round_comparison.figure_words(r.status, r.missing_min, r.missing_max)}" + _confidence_words(r.confidence)
                        for r in ranked[ranked["rank"].notna()].itertuples())
     open_ended = "; ".join(f"{r.force_name} at least {r.missing_min}" for r in ranked[ranked["rank"].isna()].itertuples())
     alt = (f"Horizontal bar chart: {title}. Figures by force, largest first: {listed}."
            + (f" Not ranked, known only from described cases: {open_ended}." if open_ended else "")
            + f" {subtitle} Forces used different definitions of missing or wanted.")
     return fig, data, alt
-
-
-def _figure_words(row) -> str:
-    low, high = row["missing_min"], row["missing_max"]
-    if pd.isna(high):
-        return f"at least {low}"
-    return f"{low}" if low == high else f"{low} to {high}"
 
 
 def _confidence_words(confidence) -> str:

@@ -8,10 +8,10 @@ import math
 
 import pandas as pd
 
-from missing_offenders.clean import attribution
+from missing_offenders.clean import attribution, schema
 from missing_offenders.ingest import paths
 
-COUNTED = ("reported", "cases_only")
+COUNTED = schema.COUNTED
 STATUS_WORDS = {  # force_returns.csv `status`, as a reader should see it
     "reported": "figure published",
     "cases_only": "cases described, no total published",

@@ -13,6 +13,7 @@ import pandas as pd
 
 from missing_offenders.ingest import dates, paths
 from missing_offenders.analyse import staffing
+from missing_offenders.clean import schema
 from missing_offenders.ingest.registers import AREA_FILE, NATIONAL_FILE, Register, area_registers, national_register_rows, national_registers  # noqa: F401
 
 ENGLAND_AND_WALES = ("England", "Wales")
@@ -51,7 +52,7 @@ def england_and_wales_bounds(returns: pd.DataFrame, total: int) -> tuple[int, in
     in_ew = returns["country"].isin(ENGLAND_AND_WALES)
     outside = returns[~in_ew]
     outside_unknown = list(outside.loc[~outside["status"].isin(["reported"]), "force_id"])
-    lowest = int(returns.loc[in_ew & returns["status"].isin(["reported", "cases_only"]), "missing_min"].sum())
+    lowest = int(returns.loc[in_ew & returns["status"].isin(schema.COUNTED), "missing_min"].sum())
     return lowest, total, outside_unknown
 
 

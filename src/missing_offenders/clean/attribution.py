@@ -24,6 +24,7 @@ from functools import lru_cache
 import pandas as pd
 import yaml
 
+from missing_offenders.clean import schema
 from missing_offenders.ingest import paths
 from missing_offenders.ingest.urls import normalise_url
 
@@ -115,7 +116,7 @@ def with_tiers(returns: pd.DataFrame, story_urls) -> pd.DataFrame:
 
 
 def totals_by_tier(returns: pd.DataFrame, story_urls, national_total: int | None,
-                   counted_statuses=("reported", "cases_only")) -> pd.DataFrame:
+                   counted_statuses=schema.COUNTED) -> pd.DataFrame:
     """Attributed total (sum of missing_min) and the remainder of the national total, for each
     cumulative tier set: high only; high and medium; all."""
     tiered = with_tiers(returns[returns["status"].isin(counted_statuses)], story_urls)

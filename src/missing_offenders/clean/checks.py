@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from missing_offenders.clean.schema import DURATION_STATUSES, STATUSES
+from missing_offenders.clean.schema import COUNTED, DURATION_STATUSES, STATUSES
 from missing_offenders.clean.schema import columns as _columns
 
 FORCE_RETURN_COLUMNS = _columns("force_returns")
@@ -51,7 +51,7 @@ def force_return_problems(frame: pd.DataFrame, registry_ids: list[str]) -> list[
         if inverted.any():
             problems.append(f"{low} > {high}: {rows(inverted)}")
     status = frame["status"]
-    counted = status.isin(["reported", "cases_only"])
+    counted = status.isin(COUNTED)
     if frame.loc[counted, "missing_min"].isna().any():
         problems.append(f"reported or cases_only without missing_min: {rows(counted & frame['missing_min'].isna())}")
     uncounted = ~counted

@@ -65,7 +65,7 @@ def round_table(info: rounds.RoundInfo, rows: list[RawRow]) -> pd.DataFrame:
 def summarise(cleaned) -> pd.DataFrame:
     """summary.csv: the reported total against what the forces' own figures account for, and counts."""
     frame, info = cleaned.force_returns, cleaned.info
-    counted = frame[frame["status"].isin(["reported", "cases_only"])]
+    counted = frame[frame["status"].isin(schema.COUNTED)]
     attributed_min = int(counted["missing_min"].sum())
     attributed_max = None if counted["missing_max"].isna().any() else int(counted["missing_max"].sum())
     exact = frame[(frame["status"] == "reported") & (frame["missing_min"] == frame["missing_max"])]

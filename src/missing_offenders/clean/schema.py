@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 STATUSES = ("reported", "cases_only", "refused", "no_response", "not_published")
+COUNTED = STATUSES[:2]  # statuses whose figure counts towards what the forces account for
 # How a force's duration_text was read: by a rule, by a person (data/raw/readings/), not yet
 # (unread: listed for review, durations blank), or there was none to read.
 DURATION_STATUSES = ("read", "manual_reading", "unread", "none")

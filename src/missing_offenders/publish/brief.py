@@ -162,7 +162,7 @@ def caveat_items(ctx: BriefContext) -> list[str]:
         items.append(f"The national total ({ctx.total}) is UK-wide; the forces' own published figures account for "
                      f"at least {value('attributed_min')} of it, of which {value('attributed_min_high')} are "
                      f"high-confidence figures and {value('attributed_min_high_medium')} high or medium.")
-    if row["status"] in ("reported", "cases_only") and ctx.tier != "high":
+    if row["status"] in analysis.COUNTED and ctx.tier != "high":
         items.append(f"{attribution.explain(ctx.tier, row['confidence'], ctx.independent)} "
                      f"{attribution.TIER_MEANING[ctx.tier].capitalize()}: confirm the figure with {ctx.name} before "
                      "publishing.")

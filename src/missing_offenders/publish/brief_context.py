@@ -207,7 +207,7 @@ def noted_context(ctx: BriefContext) -> list[str]:
 
 def figure_hedge(ctx: BriefContext) -> str:
     """Said next to the figure itself when its attribution is not high confidence, as everywhere else."""
-    if ctx.tier == "high" or ctx.row["status"] not in ("reported", "cases_only"):
+    if ctx.tier == "high" or ctx.row["status"] not in analysis.COUNTED:
         return ""
     return f"Attribution confidence {ctx.tier}: {attribution.TIER_MEANING[ctx.tier]}."
 
@@ -242,7 +242,7 @@ def longest_phrase(row: pd.Series, inferred: list[str] | None = None) -> str:
 
 def hedge_note(ctx: BriefContext) -> str:
     """The bracketed instruction to the reporter for a figure that is not high confidence."""
-    if ctx.tier == "high" or ctx.row["status"] not in ("reported", "cases_only"):
+    if ctx.tier == "high" or ctx.row["status"] not in analysis.COUNTED:
         return ""
     if ctx.tier == "circular":
         return (f" [The only source for this figure is the story being checked: confirm it with {ctx.name} "
@@ -296,7 +296,7 @@ def suggested_text(ctx: BriefContext) -> str:
         return f"No figure for {name} was among those published.{national} [Ask {name} for its figure before reporting one.]"
     text = figure_sentence(ctx)
     inferred = [n.replace("'", "") for n in inferred_notes(ctx)]
-    if row["status"] in ("reported", "cases_only"):
+    if row["status"] in analysis.COUNTED:
         text = f"{text} {longest_phrase(row, inferred)}".rstrip()
         extra = published_context(ctx)  # not the transcriber's notes: their source is not recorded
         if extra:

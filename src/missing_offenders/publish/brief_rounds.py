@@ -32,7 +32,7 @@ def _survey_caveat(info: rounds.RoundInfo, row) -> str:
 def across_rounds(ctx: BriefContext) -> pd.DataFrame:
     """This force's published rows in every round (this one included), oldest count first, undated last."""
     mine = pd.concat([ctx.other_rounds, ctx.row.to_frame().T], ignore_index=True)
-    mine = mine[mine["status"].isin(("reported", "cases_only"))].copy()
+    mine = mine[mine["status"].isin(analysis.COUNTED)].copy()
     infos = round_infos(tuple(sorted(mine["round_id"])))
     mine["when"] = [infos[r].snapshot_end for r in mine["round_id"]]
     mine["sort_key"] = [(d is None, d.isoformat() if d else "", r) for d, r in zip(mine["when"], mine["round_id"])]

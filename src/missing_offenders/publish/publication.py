@@ -2,8 +2,6 @@
 a source line naming the FOI requester and date, alt text, and the exact data it plots."""
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from missing_offenders.analyse import analysis, processed_rounds, round_comparison, staffing, trends
@@ -22,15 +20,13 @@ def source_line(round_id: str) -> str:
 
 
 def longest_leaders(longest: pd.DataFrame) -> tuple[int, list[str]]:
-    """Whole years the longest described case had at least reached, and every force with such a case
-    that could be the longest: not one whose stated maximum is below another force's minimum. (The Met's
-    longest was 14 years as stated; Gloucestershire's case since 2000 was at least 14.09.)"""
-    lows = longest["longest_missing_years_min"]
-    top = lows.max()
-    years = int(math.floor(top))
-    reached = longest[lows.notna() & (lows.map(lambda v: math.floor(v) if v == v else -1) == years)]
+    """analysis.longest_leaders (the whole years reached, and the forces that reached them), keeping only
+    the forces whose case could be the longest: not one whose stated maximum is below another force's
+    minimum. (The Met's longest was 14 years as stated; Gloucestershire's case since 2000 was at least 14.09.)"""
+    years, named = analysis.longest_leaders(longest)
+    reached = longest[longest["force_name"].isin(named)]
     highs = reached["longest_missing_years_max"]
-    return years, list(reached.loc[highs.isna() | (highs >= top), "force_name"])
+    return years, list(reached.loc[highs.isna() | (highs >= longest["longest_missing_years_min"].max()), "force_name"])
 
 
 def missing_by_force_figure(round_id: str, highlight: str, layout: charts.Layout = charts.PRINT):
